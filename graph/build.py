@@ -1,0 +1,110 @@
+"""Build stage: resolved entities and statements -> a networkx ``MultiDiGraph``.
+
+Nodes keep the GraphML contract of ``../shared/CONTRACT.md``: ``type`` and
+``label`` everywhere, ``document`` on meetings, agenda items and decisions,
+``number`` on agenda items, ``date`` on meetings. Node ids derive from type and
+canonical name (entities) or document and item number (structure), so they are
+stable across runs. There is one edge per (source, relation, target); its
+evidence is the first occurrence in document order and ``count`` says how many
+times the text states it. Edge keys are unique ids, so Gephi keeps every edge.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from .model import Evidence, Mention, Statement
+from .resolve import Resolution
+
+__all__ = ["build_graph", "meeting_id", "item_id", "decision_id"]
+
+
+def meeting_id(document: str) -> str:
+    return f"meeting:{document}"
+
+
+def item_id(document: str, number: int) -> str:
+    return f"item:{document}#{number}"
+
+
+def decision_id(document: str, number: int) -> str:
+    return f"decision:{document}#{number}"
+
+
+def _evidence_attrs(ev: Evidence | None) -> dict:
+    if ev is None:
+        return {}
+    return {"document": ev.document, "lines": ev.lines, "char_start": ev.char_start, "char_end": ev.char_end, "evidence": ev.quote}
+
+
+def _clean(attrs: dict) -> dict:
+    """Drop ``None`` values: GraphML and Gephi need every attribute typed and present."""
+    return {k: v for k, v in attrs.items() if v is not None and v != ""}
+
+
+def build_graph(resolution: Resolution) -> nx.MultiDiGraph:
+    """Assemble the knowledge graph of a build."""
+    g = nx.MultiDiGraph()
+    for extracted in resolution.extracted:
+        minutes = extracted.minutes
+        meeting = minutes.meeting
+        doc = minutes.document
+        label = " ".join(x for x in (meeting.kind or "Møde", meeting.date or doc) if x)
+        g.add_node(meeting_id(doc), **_clean({
+            **_evidence_attrs(meeting.evidence), "type": "Meeting", "label": label, "document": doc,
+            "kind": meeting.kind, "date": meeting.date, "start": meeting.start, "end": meeting.end,
+            "location": meeting.location, "missing": ";".join(meeting.missing),
+        }))
+        times = {e.number: e for e in minutes.schedule}
+        for item in minutes.items:
+            slot = times.get(item.number)
+            g.add_node(item_id(doc, item.number), **_clean({
+                **_evidence_attrs(item.evidence), "type": "AgendaItem",
+                "label": f"Punkt {item.number}: {item.title}" if item.title else f"Punkt {item.number}",
+                "document": doc, "number": item.number, "title": item.title,
+                "date": meeting.date, "start": slot.start if slot else None, "end": slot.end if slot else None,
+            }))
+            g.add_edge(item_id(doc, item.number), meeting_id(doc), key=f"part_of:{item_id(doc, item.number)}",
+                       relation="part_of", document=doc)
+            if item.decision_lines:
+                lines = item.decision_lines
+                text = "\n".join(l.text.strip() for l in lines)
+                ev = Evidence(doc, lines[0].number, lines[-1].number, lines[0].offset, lines[-1].offset + len(lines[-1].text), text)
+                g.add_node(decision_id(doc, item.number), **_clean({
+                    **_evidence_attrs(ev), "type": "Decision", "label": f"Beslutning for punkt {item.number}",
+                    "document": doc, "number": item.number, "text": text, "date": meeting.date,
+                }))
+                g.add_edge(decision_id(doc, item.number), item_id(doc, item.number),
+                           key=f"decision_of:{decision_id(doc, item.number)}", relation="decision_of", document=doc)
+    for entity in resolution.entities:
+        g.add_node(entity.node_id, **_clean({
+            **_evidence_attrs(entity.evidence), "type": entity.kind, "label": entity.label,
+            "aliases": ";".join(entity.aliases), "documents": ";".join(entity.documents),
+        }))
+    grouped: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
+    for extracted in resolution.extracted:
+        for st in extracted.statements:
+            u, v = _node(st.source, resolution), _node(st.target, resolution)
+            if u is None or v is None or u == v or u not in g or v not in g:
+                continue
+            grouped[(u, st.relation, v)].append(st)
+    for (u, relation, v), statements in sorted(grouped.items()):
+        first = min(statements, key=lambda s: (s.evidence.document, s.evidence.char_start))
+        g.add_edge(u, v, key=f"{relation}:{u}->{v}", relation=relation, count=len(statements),
+                   **_clean(_evidence_attrs(first.evidence)))
+    return g
+
+
+def _node(end, resolution: Resolution) -> str | None:
+    if isinstance(end, Mention):
+        entity = resolution.entity_of.get(end)
+        return entity.node_id if entity else None
+    kind = end[0]
+    if kind == "Meeting":
+        return meeting_id(end[1])
+    if kind == "AgendaItem":
+        return item_id(end[1], end[2])
+    if kind == "Decision":
+        return decision_id(end[1], end[2])
+    return None

@@ -1,0 +1,253 @@
+"""Extract stage: segmented minutes -> mentions and statements.
+
+Structural positions give people (schedule, participants), presenters and
+attendees; the spaCy pipeline of :mod:`graph.components` reads agenda titles
+and decision text for units, bodies, people and initiatives and for who
+decides and who owns. Every mention and statement carries its evidence.
+Workers return these compact records, never spaCy ``Doc`` objects.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .components import make_pipeline
+from .lexicon import fold, load_json
+from .model import AgendaItem, Evidence, ExtractedMinutes, Mention, SegmentedMinutes, Statement, TextLine
+
+__all__ = ["Extractor", "title_initiative", "decision_blocks", "DecisionBlock"]
+
+_BULLET = re.compile(r"^(\s*)((?:[-•◦▪●*–]\s*)+|\d+[.)]\s)")
+_TRAILING_DATE = re.compile(
+    r"\s+\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+\d{4}\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+@dataclass
+class DecisionBlock:
+    """A paragraph or bullet of decision text, its lines, depth and parent block."""
+
+    text: str
+    lines: list[TextLine]
+    starts: list[int]  # where each line begins in ``text``
+    cuts: list[int]  # characters cut from the start of each line (indent, bullet)
+    depth: int
+    parent: int | None = None
+    spans: dict = field(default_factory=dict)
+
+    def evidence(self, document: str, start: int, end: int, quote: str) -> Evidence:
+        """Evidence for characters ``start:end`` of the block."""
+        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        last = max(0, bisect.bisect_right(self.starts, max(start, end - 1)) - 1)
+        a, b = self.lines[first], self.lines[last]
+        char_start = a.offset + self.cuts[first] + (start - self.starts[first])
+        char_end = b.offset + self.cuts[last] + (end - self.starts[last])
+        return Evidence(document, a.number, b.number, char_start, char_end, quote)
+
+
+def decision_blocks(lines: tuple[TextLine, ...]) -> list[DecisionBlock]:
+    """Join decision lines into blocks: a bullet or a blank line starts a new block."""
+    blocks: list[DecisionBlock] = []
+    previous: TextLine | None = None
+    for line in lines:
+        bullet = _BULLET.match(line.text)
+        stripped = line.text.strip()
+        indent = len(line.text) - len(line.text.lstrip())
+        cut = bullet.end() if bullet else indent
+        content = line.text[cut:].rstrip()
+        new = bullet or previous is None or line.number != previous.number + 1 or not blocks
+        if new:
+            marker = bullet.group(2) if bullet else ""
+            depth = (1 if indent or "◦" in marker or marker.count("-") > 1 else 0) + (1 if bullet else 0)
+            block = DecisionBlock(content, [line], [0], [cut], depth)
+            parents = [i for i in range(len(blocks) - 1, -1, -1) if blocks[i].depth < depth]
+            block.parent = parents[0] if parents else None
+            blocks.append(block)
+        else:
+            block = blocks[-1]
+            block.starts.append(len(block.text) + 1)
+            block.text += " " + content
+            block.lines.append(line)
+            block.cuts.append(cut)
+        previous = line
+        del stripped
+    return blocks
+
+
+def title_initiative(title: str | None) -> str | None:
+    """The initiative an agenda title names, without the verb of the title.
+
+    >>> title_initiative("Status på Kultur og Sundhed"), title_initiative("Eventuelt")
+    ('Kultur og Sundhed', None)
+    >>> title_initiative("Opsamling fra KURS-møde 4. november 2022")
+    'KURS-møde'
+    """
+    if not title:
+        return None
+    data = load_json("initiatives")
+    name = title.strip().strip(".:")
+    low = name.casefold()
+    for prefix in sorted(data["title_prefixes"], key=len, reverse=True):
+        if low.startswith(prefix) and len(low) > len(prefix) and not low[len(prefix)].isalpha():
+            name = name[len(prefix):].strip(" :–-")
+            break
+    name = _TRAILING_DATE.sub("", name)
+    name = _TRAILING_PAREN.sub("", name).strip(" :–-")
+    if not name or fold(name) in {fold(g) for g in data["generic_titles"]} or len(name) < 3:
+        return None
+    return name[0].upper() + name[1:]
+
+
+def _clean(text: str) -> str:
+    return text.strip(" .,:;()\"”“'‘’-–")
+
+
+class Extractor:
+    """Runs the extraction pipeline over segmented minutes.
+
+    >>> from graph.read import read_document
+    >>> from graph.segment import segment
+    >>> ex = Extractor()
+    >>> result = ex.extract(segment(read_document("seeds/000_2eb527c07c3843b1.txt")))
+    >>> ("Chefteamet", 3) in {(s.source.canonical, s.target[2]) for s in result.statements if s.relation == "decides"}
+    True
+    """
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp or make_pipeline()
+        bodies = load_json("bodies")
+        self.forums = {kind.casefold(): b["label"] for b in bodies["bodies"] for kind in b.get("forum_of", [])}
+
+    def forum_of(self, kind: str | None) -> str | None:
+        """The body whose forum a meeting kind is: ``Rådmandsmøde`` -> ``Rådmandsmødekredsen``."""
+        return self.forums.get(kind.casefold()) if kind else None
+
+    def extract_many(self, batch: list[SegmentedMinutes]) -> list[ExtractedMinutes]:
+        return [self.extract(minutes) for minutes in batch]
+
+    def extract(self, minutes: SegmentedMinutes) -> ExtractedMinutes:
+        doc_id = minutes.document
+        mentions: list[Mention] = []
+        statements: list[Statement] = []
+        meeting_ref = ("Meeting", doc_id)
+        known = set()
+        for entry in minutes.schedule:
+            for p in entry.presenters:
+                person = Mention("Person", p.text, p.evidence, entry.number)
+                mentions.append(person)
+                known.update(p.text.split())
+                statements.append(Statement("presents", person, ("AgendaItem", doc_id, entry.number), p.evidence))
+        for p in minutes.participants:
+            person = Mention("Person", p.text, p.evidence)
+            mentions.append(person)
+            known.update(p.text.split())
+            statements.append(Statement("attends", person, meeting_ref, p.evidence))
+
+        forum = self.forum_of(minutes.meeting.kind)
+        pending_forum: list[AgendaItem] = []
+        decided_by: Counter[str] = Counter()
+        for item in minutes.items:
+            item_ref = ("AgendaItem", doc_id, item.number)
+            decision_ref = ("Decision", doc_id, item.number)
+            title_init = None
+            name = title_initiative(item.title)
+            if name and item.evidence is not None:
+                title_init = Mention("Initiative", name, item.evidence, item.number)
+                mentions.append(title_init)
+                statements.append(Statement("concerns", item_ref, title_init, item.evidence))
+            texts: list[tuple[str, object]] = []
+            if item.title and item.evidence is not None:
+                texts.append((item.title, None))
+            blocks = decision_blocks(item.decision_lines)
+            texts.extend((b.text, b) for b in blocks)
+            docs = list(self.nlp.pipe(t for t, _ in texts)) if texts else []
+            for d in docs:
+                d.user_data["minutes_known_names"] = known
+            item_decides: list[Mention] = []
+            block_inits: dict[int, list[Mention]] = {}
+            owner_requests: list[tuple[Mention, str, int | None, Evidence]] = []
+            for (text, block), d in zip(texts, docs):
+                is_title = block is None
+                ev_of = (lambda s, e, q, b=block: b.evidence(doc_id, s, e, q)) if block else (
+                    lambda s, e, q: Evidence(doc_id, item.evidence.line_start, item.evidence.line_end,
+                                             item.evidence.char_start, item.evidence.char_end, q))
+                local: dict[tuple[int, int], Mention] = {}
+                for key, kind in (("minutes_units", "Unit"), ("minutes_unit_candidates", "Unit?"),
+                                  ("minutes_bodies", "Body"), ("minutes_people", "Person"),
+                                  ("minutes_initiatives", "Initiative")):
+                    if is_title and kind == "Initiative":
+                        continue
+                    for span in d.spans.get(key, []):
+                        mention = self._mention(span, kind, item.number, ev_of, forum)
+                        if mention is None:
+                            continue
+                        local[(span.start_char, kind)] = mention
+                        mentions.append(mention)
+                        if not is_title:
+                            statements.append(Statement("mentions", decision_ref, mention, mention.evidence))
+                        if kind == "Initiative":
+                            block_inits.setdefault(id(block), []).append(mention)
+                            statements.append(Statement("concerns", item_ref, mention, mention.evidence))
+                if is_title:
+                    continue
+                for span in d.spans.get("minutes_decides", []):
+                    body = local.get((span.start_char, "Body"))
+                    if body is not None:
+                        item_decides.append(body)
+                for span in d.spans.get("minutes_owners", []):
+                    owner = local.get((span.start_char, "Unit")) or local.get((span.start_char, "Person")) or local.get((span.start_char, "Body"))
+                    if owner is None:
+                        continue
+                    target = local.get((int(span.kb_id_), "Initiative")) if span.kb_id_ else None
+                    sentence = span.sent.text.strip()
+                    ev = ev_of(span.sent.start_char, span.sent.end_char, sentence)
+                    if target is not None:
+                        statements.append(Statement("owns", owner, target, ev))
+                    else:
+                        owner_requests.append((owner, "", blocks.index(block), ev))
+            for owner, _, block_index, ev in owner_requests:
+                target = None
+                parent = blocks[block_index].parent if block_index is not None else None
+                if parent is not None and block_inits.get(id(blocks[parent])):
+                    target = block_inits[id(blocks[parent])][0]
+                target = target or title_init
+                if target is not None:
+                    statements.append(Statement("owns", owner, target, ev))
+            for body in item_decides:
+                statements.append(Statement("decides", body, item_ref, body.evidence))
+                decided_by[body.canonical or body.text] += 1
+            if not item_decides and item.decision_lines:
+                pending_forum.append(item)
+        fallback = forum or (decided_by.most_common(1)[0][0] if decided_by else None)
+        if fallback:
+            for item in pending_forum:
+                ev = item.evidence or minutes.meeting.evidence
+                body = Mention("Body", fallback, ev, item.number, fallback)
+                mentions.append(body)
+                statements.append(Statement("decides", body, ("AgendaItem", doc_id, item.number), ev))
+        return ExtractedMinutes(minutes, tuple(mentions), tuple(statements), minutes.warnings)
+
+    def _mention(self, span: Span, kind: str, item: int, ev_of, forum: str | None) -> Mention | None:
+        text = _clean(span.text)
+        if not text:
+            return None
+        offset = span.text.find(text)
+        start = span.start_char + max(offset, 0)
+        ev = ev_of(start, start + len(text), span.sent.text.strip())
+        canonical = span.kb_id_
+        if kind == "Body" and canonical == "@forum":
+            if not forum:
+                return None
+            canonical = forum
+        if kind == "Unit?":
+            return Mention("Unit?", text, ev, item, "")
+        if kind == "Unit" and canonical in {"strong", "weak"}:
+            canonical = ""
+        return Mention(kind, text, ev, item, canonical)

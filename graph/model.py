@@ -1,0 +1,171 @@
+"""Records passed between the stages of the pipeline.
+
+Every stage takes the previous stage's records and returns new ones, never
+mutating what it was given: read -> segment -> extract -> resolve -> build.
+All records are frozen dataclasses so that they pickle cheaply between worker
+processes and compare by value in tests.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Evidence",
+    "SourceDocument",
+    "Meeting",
+    "NameMention",
+    "ScheduleEntry",
+    "TextLine",
+    "AgendaItem",
+    "SegmentedMinutes",
+    "Mention",
+    "Statement",
+    "ExtractedMinutes",
+    "ENTITY_TYPES",
+    "RELATIONS",
+]
+
+#: Types of the entities the extractor finds in the text.
+ENTITY_TYPES = ("Person", "Unit", "Body", "Initiative")
+#: Relations of the GraphML contract plus the ones this project adds.
+RELATIONS = ("presents", "attends", "decides", "concerns", "owns", "mentions", "part_of", "decision_of")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact comes from: document, 1-based line span, character offsets and quote.
+
+    >>> Evidence("a.txt", 3, 3, 10, 15, "Hello").lines
+    '3'
+    """
+
+    document: str
+    line_start: int
+    line_end: int
+    char_start: int
+    char_end: int
+    quote: str
+
+    @property
+    def lines(self) -> str:
+        if self.line_start == self.line_end:
+            return str(self.line_start)
+        return f"{self.line_start}-{self.line_end}"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A decoded input file. ``document`` is its id: the file name, or a relative path on clashes."""
+
+    document: str
+    path: str
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of a document: 1-based number, character offset of its start, its text."""
+
+    number: int
+    offset: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """The header of a minutes document. Fields the document does not give are ``None``."""
+
+    document: str
+    kind: str | None
+    date: str | None
+    start: str | None
+    end: str | None
+    location: str | None
+    evidence: Evidence | None
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A person's name as written in a structural position (schedule, participants)."""
+
+    text: str
+    evidence: Evidence
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleEntry:
+    """``Pkt. N kl. HH.MM-HH.MM Name og Name``: an item's slot and its presenters."""
+
+    number: int
+    start: str | None
+    end: str | None
+    presenters: tuple[NameMention, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """An agenda item: its number, title and the lines of its decision text."""
+
+    document: str
+    number: int
+    title: str | None
+    evidence: Evidence | None
+    decision_lines: tuple[TextLine, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentedMinutes:
+    """The structure of one minutes document."""
+
+    document: str
+    meeting: Meeting
+    schedule: tuple[ScheduleEntry, ...]
+    participants: tuple[NameMention, ...]
+    items: tuple[AgendaItem, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity found in a document: its type, surface text and evidence.
+
+    ``item`` is the agenda item the mention occurs in, if any; ``canonical`` is
+    the name a lexicon or a definition in the text gives it (``HR`` ->
+    ``Human Resources``), empty when only the surface is known.
+    """
+
+    kind: str
+    text: str
+    evidence: Evidence
+    item: int | None = None
+    canonical: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A relation between two things named in one document, with its evidence.
+
+    Ends are either a :class:`Mention` (an entity) or a tuple naming a
+    structural node: ``("Meeting", document)``, ``("AgendaItem", document, n)``,
+    ``("Decision", document, n)``.
+    """
+
+    relation: str
+    source: Mention | tuple
+    target: Mention | tuple
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedMinutes:
+    """Everything extraction found in one document: structure, mentions, statements."""
+
+    minutes: SegmentedMinutes
+    mentions: tuple[Mention, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,261 @@
+"""Segment stage: text -> the structure of one minutes document.
+
+Finds the meeting header (kind, date, start and end time, location), the time
+schedule (``Pkt. N kl. HH.MM-HH.MM Name og Name``), the participants
+(``Mødedeltagere :``), chair and virtual lines, skips the table of contents
+(dotted leaders or markdown tables), and cuts the rest into agenda items at
+``Punkt N:`` and ``Beslutning for Punkt N:`` headings, joining headings that
+the PDF wrapped over two lines. Every element keeps its lines and offsets.
+Parts the document lacks are recorded in ``Meeting.missing``, never guessed.
+
+>>> from graph.model import SourceDocument
+>>> text = "Pkt. 1 kl. 9.00-9.15 Anna Holm og Bo Lund\\n\\nPunkt 1: Status på X\\n\\nChefteamet besluttede\\n"
+>>> minutes = segment(SourceDocument("m.txt", "m.txt", text, "utf-8"))
+>>> [p.text for p in minutes.schedule[0].presenters], minutes.items[0].title
+(['Anna Holm', 'Bo Lund'], 'Status på X')
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import NotMinutesError
+from .model import (
+    AgendaItem,
+    Evidence,
+    Meeting,
+    NameMention,
+    ScheduleEntry,
+    SegmentedMinutes,
+    SourceDocument,
+    TextLine,
+)
+
+__all__ = ["segment", "split_lines", "split_names", "evidence_for", "is_toc_line"]
+
+_TIME = r"(\d{1,2})[.:](\d{2})"
+_KIND = re.compile(r"^\s*([A-ZÆØÅ][\wæøåÆØÅ-]*møde)\b\s*(?:\([^)]*\))?\s*$")
+_DATE_TIME = re.compile(
+    r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?:\s+(?:kl\.?\s*)?" + _TIME + r"(?:\s*[-–]\s*" + _TIME + r")?)?\s*$"
+)
+_SCHEDULE = re.compile(
+    r"^\s*(?:Information\s*:\s*)?Pkt\.?\s*(\d{1,3})\b\.?\s*(?:kl\.?\s*" + _TIME + r"\s*[-–]\s*" + _TIME + r")?\s*(.*)$",
+    re.IGNORECASE,
+)
+_INFORMATION = re.compile(r"^\s*Information\s*:?\s*$", re.IGNORECASE)
+_PARTICIPANTS = re.compile(r"^\s*(?:Mødedeltagere|Deltagere|Til stede)\s*:\s*(.*)$", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(Beslutning for\s+)?Punkt\s+(\d{1,3})\s*[:.]\s*(.*?)\s*$", re.IGNORECASE)
+_TOC_DOTS = re.compile(r"(?:\.{3,}|…{2,}|\.\s?\.\s?\.)\s*\t?\s*\d+\s*$")
+_TOC_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+_TOC_WORDS = re.compile(r"^\s*(?:Indhold(?:sfortegnelse)?|Referat(?:\s+\d+)?|Dagsorden)\s*$", re.IGNORECASE)
+_CHAIR = re.compile(r"^(.+?)\s+(?:er|var)\s+(?:mødeleder|ordstyrer|referent)\b", re.IGNORECASE)
+_VIRTUAL = re.compile(r"^(.+?)\s+deltager\s+(?:virtuelt|online|via\s+\w+|på\s+\w+)\b", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s+og\s+|\s*[,/;&]\s*|\s+samt\s+")
+_BULLET = re.compile(r"^\s*(?:[-•◦▪●*–]|\d+[.)])\s")
+_CONNECTOR_END = re.compile(r"(?:\b(?:om|af|for|og|i|til|på|med|fra|samt|ved|vedr\.?|under)|[:,–-])\s*$", re.IGNORECASE)
+
+
+def split_lines(text: str) -> list[TextLine]:
+    """Cut a text into :class:`TextLine` records with 1-based numbers and offsets."""
+    lines, offset = [], 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        lines.append(TextLine(number, offset, line))
+        offset += len(line) + 1
+    return lines
+
+
+def evidence_for(document: str, lines: list[TextLine] | tuple[TextLine, ...], quote: str | None = None) -> Evidence:
+    """Evidence spanning ``lines`` (consecutive); the quote defaults to their stripped text."""
+    first, last = lines[0], lines[-1]
+    text = " ".join(l.text.strip() for l in lines if l.text.strip())
+    start = first.offset + (len(first.text) - len(first.text.lstrip()))
+    return Evidence(document, first.number, last.number, start, last.offset + len(last.text.rstrip()), quote or text)
+
+
+def split_names(text: str) -> list[str]:
+    """Split a list of names on ``og``, commas, slashes and semicolons.
+
+    >>> split_names("Thune/Svend"), split_names("Kim Ny, Eva Lund og Bo")
+    (['Thune', 'Svend'], ['Kim Ny', 'Eva Lund', 'Bo'])
+    """
+    text = re.sub(r"\([^)]*\)", " ", text)
+    names = []
+    for part in _NAME_SPLIT.split(text):
+        part = part.strip(" .:;-–\t")
+        part = re.sub(r"\s+", " ", part)
+        if part and any(ch.isalpha() for ch in part):
+            names.append(part)
+    return names
+
+
+def is_toc_line(line: str) -> bool:
+    """True for table-of-contents lines: dotted leaders with a page number, markdown table rows."""
+    return bool(_TOC_DOTS.search(line) or _TOC_TABLE.match(line))
+
+
+def _time(h: str | None, m: str | None) -> str | None:
+    return f"{int(h):02d}:{m}" if h and m else None
+
+
+def _name_mentions(document: str, line: TextLine, names_text: str, role: str) -> list[NameMention]:
+    mentions = []
+    for name in split_names(names_text):
+        col = line.text.find(name)
+        if col < 0:
+            col = 0
+        ev = Evidence(document, line.number, line.number, line.offset + col, line.offset + col + len(name), line.text.strip())
+        mentions.append(NameMention(name, ev, role))
+    return mentions
+
+
+def _heading_title(lines: list[TextLine], i: int, text: str, known: str | None) -> tuple[str, int]:
+    """Join a heading wrapped over several lines; return the title and the last line used."""
+    title, last = text, i
+    while last + 1 < len(lines):
+        nxt = lines[last + 1].text.strip()
+        if not nxt or _HEADING.match(nxt) or _BULLET.match(lines[last + 1].text) or is_toc_line(nxt):
+            break
+        joined = f"{title} {nxt}".strip()
+        if known and known != title and known.startswith(joined):
+            title, last = joined, last + 1
+            continue
+        after_blank = last + 2 >= len(lines) or not lines[last + 2].text.strip()
+        wraps = bool(_CONNECTOR_END.search(title)) or nxt[:1].islower()
+        if wraps and after_blank and len(nxt) <= 90 and not nxt.endswith((".", "!", "?")):
+            title, last = joined, last + 1
+            continue
+        break
+    return title.strip(), last
+
+
+def segment(source: SourceDocument) -> SegmentedMinutes:
+    """Find the structure of one minutes document.
+
+    Raises :class:`NotMinutesError` when the text has none of the marks of
+    minutes (header, schedule, participants, ``Punkt N:`` headings).
+    """
+    doc = source.document
+    lines = split_lines(source.text)
+    kind = date = start = end = location = None
+    header_lines: list[TextLine] = []
+    location_lines: list[TextLine] = []
+    schedule: dict[int, ScheduleEntry] = {}
+    participants: list[NameMention] = []
+    headings: list[tuple[int, bool, int, int, str]] = []  # (number, is_decision, first, last, title)
+    warnings: list[str] = []
+    front_matter = True
+    in_participants = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip()
+        if not text:
+            in_participants = False
+            i += 1
+            continue
+        if is_toc_line(text) or _TOC_WORDS.match(text):
+            i += 1
+            continue
+        heading = _HEADING.match(text)
+        if heading:
+            front_matter = in_participants = False
+            number, is_decision = int(heading.group(2)), bool(heading.group(1))
+            known = next((t for n, d, _, _, t in headings if n == number and not d), None)
+            title, last = _heading_title(lines, i, heading.group(3), known if is_decision else None)
+            headings.append((number, is_decision, i, last, title))
+            i = last + 1
+            continue
+        if front_matter:
+            sched = _SCHEDULE.match(text)
+            participants_match = _PARTICIPANTS.match(text)
+            if sched:
+                in_participants = False
+                number = int(sched.group(1))
+                ev = evidence_for(doc, [line])
+                presenters = tuple(_name_mentions(doc, line, sched.group(6), "presenter"))
+                if number not in schedule:
+                    schedule[number] = ScheduleEntry(
+                        number, _time(sched.group(2), sched.group(3)), _time(sched.group(4), sched.group(5)), presenters, ev
+                    )
+            elif participants_match:
+                in_participants = True
+                participants.extend(_name_mentions(doc, line, participants_match.group(1), "participant"))
+            elif in_participants:
+                participants.extend(_name_mentions(doc, line, text, "participant"))
+            elif _INFORMATION.match(text):
+                pass
+            elif kind is None and _KIND.match(text):
+                kind = _KIND.match(text).group(1)
+                header_lines.append(line)
+            elif _DATE_TIME.match(text):
+                if date is None:
+                    d = _DATE_TIME.match(text)
+                    day, month, year = int(d.group(1)), int(d.group(2)), int(d.group(3))
+                    if 1 <= day <= 31 and 1 <= month <= 12:
+                        date = f"{year:04d}-{month:02d}-{day:02d}"
+                        start, end = _time(d.group(4), d.group(5)), _time(d.group(6), d.group(7))
+                        header_lines.append(line)
+                    else:
+                        warnings.append(f"{doc}:{line.number}: impossible date {text!r} ignored")
+            elif _KIND.match(text):
+                pass  # the header repeated (PDF page header)
+            else:
+                roles = _chair_and_virtual(doc, line)
+                if roles:
+                    participants.extend(roles)
+                elif not schedule and not participants:
+                    if not location_lines or location_lines[-1].number == line.number - 1 or location is None:
+                        location_lines.append(line)
+        i += 1
+
+    if location_lines:
+        location = " ".join(l.text.strip() for l in location_lines)
+        header_lines.extend(location_lines)
+    items = _items(doc, lines, headings, schedule)
+    missing = tuple(
+        name for name, value in (
+            ("kind", kind), ("date", date), ("start", start), ("end", end), ("location", location),
+            ("schedule", schedule), ("participants", participants), ("items", items),
+        ) if not value
+    )
+    if not (kind or date or schedule or participants or headings):
+        raise NotMinutesError(
+            f"{doc}: does not look like minutes (no meeting header, 'Pkt. N' schedule, "
+            "'Mødedeltagere :' list or 'Punkt N:' headings)"
+        )
+    header_lines.sort(key=lambda l: l.number)
+    meeting = Meeting(
+        doc, kind, date, start, end, location,
+        evidence_for(doc, [l for l in lines[header_lines[0].number - 1 : header_lines[-1].number] if l.text.strip()])
+        if header_lines else None,
+        missing,
+    )
+    return SegmentedMinutes(doc, meeting, tuple(schedule[n] for n in sorted(schedule)), tuple(participants), items, tuple(warnings))
+
+
+def _chair_and_virtual(doc: str, line: TextLine) -> list[NameMention]:
+    """People in lines such as ``Thune er mødeleder - Hosea deltager virtuelt``."""
+    found = []
+    for clause in re.split(r"\s+[-–]\s+", line.text.strip()):
+        for pattern, role in ((_CHAIR, "chair"), (_VIRTUAL, "virtual")):
+            m = pattern.match(clause)
+            if m and len(m.group(1)) <= 60:
+                found.extend(_name_mentions(doc, line, m.group(1), role))
+    return found
+
+
+def _items(doc, lines, headings, schedule) -> tuple[AgendaItem, ...]:
+    by_number: dict[int, dict] = {}
+    for index, (number, is_decision, first, last, title) in enumerate(headings):
+        entry = by_number.setdefault(number, {"title": None, "evidence": None, "body": []})
+        if not is_decision or entry["title"] is None:
+            entry["title"] = title or entry["title"]
+            entry["evidence"] = evidence_for(doc, lines[first : last + 1], title)
+        stop = headings[index + 1][2] if index + 1 < len(headings) else len(lines)
+        entry["body"].extend(
+            l for l in lines[last + 1 : stop] if l.text.strip() and not is_toc_line(l.text.strip())
+        )
+    for number, entry in schedule.items():
+        by_number.setdefault(number, {"title": None, "evidence": entry.evidence, "body": []})
+    return tuple(
+        AgendaItem(doc, n, e["title"], e["evidence"], tuple(e["body"])) for n, e in sorted(by_number.items())
+    )
