@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 
 from .lexicon import first_names, fold, load_json
 
-__all__ = ["make_pipeline", "PIPELINE_CONFIG", "SPAN_KEYS"]
+__all__ = ["make_pipeline", "exact_offsets", "PIPELINE_CONFIG", "SPAN_KEYS"]
 
 SPAN_KEYS = ("minutes_units", "minutes_bodies", "minutes_people", "minutes_initiatives", "minutes_decides", "minutes_owners")
 
@@ -43,7 +43,7 @@ SPAN_KEYS = ("minutes_units", "minutes_bodies", "minutes_people", "minutes_initi
 PIPELINE_CONFIG: dict[str, dict] = {
     "minutes_units": {"lexicon": "units"},
     "minutes_bodies": {"lexicon": "bodies"},
-    "minutes_people": {"max_words": 4},
+    "minutes_people": {"max_words": 4, "lexicon": "people"},
     "minutes_initiatives": {"lexicon": "initiatives"},
     "minutes_relations": {"lexicon": "verbs"},
 }
@@ -77,8 +77,21 @@ def _set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
 
 
 def _char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> Span | None:
+    """A span covering characters ``start:end``, widened to whole tokens.
+
+    The exact characters are remembered in ``doc.user_data["minutes_exact"]``
+    so that a name glued to other text by the tokenizer (``seniortopmøde'/...``)
+    keeps its own boundaries; see :func:`exact_text`.
+    """
     span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
+    if span is not None and (span.start_char, span.end_char) != (start, end):
+        doc.user_data.setdefault("minutes_exact", {})[(span.start, span.end, label)] = (start, end)
     return span
+
+
+def exact_offsets(span: Span) -> tuple[int, int]:
+    """The characters a recognizer matched for ``span`` (may be narrower than its tokens)."""
+    return span.doc.user_data.get("minutes_exact", {}).get((span.start, span.end, span.label_), (span.start_char, span.end_char))
 
 
 def _taken(doc: Doc, keys: Iterable[str]) -> set[int]:
@@ -136,11 +149,13 @@ class UnitRecognizer:
                 spans.append(Span(doc, start, end, label="Unit", kb_id=label))
         text = doc.text
         for m in self.definition_re.finditer(text):
-            long_name, acronym = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            long_group, acronym_group = (1, 2) if m.group(1) else (4, 3)
+            long_name, acronym = m.group(long_group), m.group(acronym_group)
             if acronym.isupper() and len(long_name.split()) >= 2:
-                span = _char_span(doc, m.start(), m.end(), "Unit", f"{long_name}|{acronym}")
-                if span is not None:
-                    spans.append(span)
+                for group in (long_group, acronym_group):
+                    span = _char_span(doc, m.start(group), m.end(group), "Unit", f"{long_name}|{acronym}")
+                    if span is not None:
+                        spans.append(span)
         for regex in (self.amp_acronym_re, self.amp_name_re, self.head_re, self.tail_re, self.city_re):
             for m in regex.finditer(text):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
@@ -183,6 +198,7 @@ class BodyRecognizer:
         self.suffixes = tuple(data["suffixes"])
         self.not_bodies = {w.casefold() for w in data["not_bodies"]}
         self.forum_words = {w.casefold() for w in data["forum_words"]}
+        self.not_suffix_endings = tuple(data.get("not_suffix_endings", ()))
 
     def label_of(self, word: str) -> str | None:
         """The canonical body a single word names, ``"@forum"`` for the meeting's forum, else None."""
@@ -198,7 +214,7 @@ class BodyRecognizer:
                 return label
         if low in self.forum_words:
             return "@forum"
-        if low in self.not_bodies or "-" in low:
+        if low in self.not_bodies or "-" in low or low.endswith(self.not_suffix_endings):
             return None
         for suffix in self.suffixes:
             if low.endswith(suffix) and len(low) > len(suffix) + 3:
@@ -227,10 +243,13 @@ class PeopleRecognizer:
     ``max_words - 1`` capitalised words; a capitalised word coordinated with a found person
     (``Thomas Medom og Rabih``)."""
 
-    def __init__(self, nlp: Language, name: str, *, max_words: int) -> None:
+    def __init__(self, nlp: Language, name: str, *, max_words: int, lexicon: str = "people") -> None:
+        data = load_json(lexicon)
         self.name = name
         self.max_words = max_words
         self.first_names = first_names()
+        self.role_words = {w.casefold() for w in data["role_words"]}
+        self.not_alone = set(data["sentence_start_not_alone"])
 
     @staticmethod
     def _capitalised(token) -> bool:
@@ -244,13 +263,18 @@ class PeopleRecognizer:
         i = 0
         while i < len(doc):
             token = doc[i]
-            if i in taken or not self._capitalised(token) or (token.text not in self.first_names and token.text not in known):
+            after_role = i > 0 and doc[i - 1].lower_ in self.role_words
+            if i in taken or not self._capitalised(token) or (
+                token.text not in self.first_names and token.text not in known and not after_role
+            ):
                 i += 1
                 continue
             j = i + 1
             while j < len(doc) and j - i < self.max_words and j not in taken and self._capitalised(doc[j]) and not doc[j].is_sent_start:
                 j += 1
-            if j - i == 1 and token.text not in known and token.is_sent_start and token.text not in self.first_names:
+            if j - i == 1 and token.text not in known and (
+                after_role and token.text not in self.first_names or token.is_sent_start and token.text in self.not_alone
+            ):
                 i += 1
                 continue
             spans.append(Span(doc, i, j, label="Person"))
@@ -277,7 +301,7 @@ class InitiativeRecognizer:
     ending in an initiative suffix (``...puljen``, ``...projektet``, ``...app``), names in quotation
     marks, ``<Org>'s handlingsplan``, and a capitalised word with a year (``Fokus 23``)."""
 
-    _STOP = {"tages", "bliver", "blev", "er", "var", "forankres", "åbnes", "igangsættes", "som", "der", "at", "hvor",
+    _STOP = {"ikke", "tages", "bliver", "blev", "er", "var", "forankres", "åbnes", "igangsættes", "som", "der", "at", "hvor",
              "med", "i", "på", "fra", "ved", "skal", "kan", "vil", "har", "havde", "af", "til", "hos", "samt", "herunder",
              "inden", "efter", "før", "bør", "mhp", "mv", "fx", "feks", "eller", "men", "så", "da", "når", "hvis",
              "udmøntes", "fordeles", "anvendes", "drøftes", "godkendes", "sendes", "følges", "besluttes"}
@@ -288,7 +312,7 @@ class InitiativeRecognizer:
         self.name = name
         heads = "|".join(sorted(map(re.escape, data["name_heads"]), key=len, reverse=True))
         links = "|".join(data["head_links"])
-        self.head_re = re.compile(rf"\b({_WORD}*(?:{heads}))\s+(?:{links})\s+", re.IGNORECASE)
+        self.head_re = re.compile(rf"\b((?:{heads}))\s+(?:{links})\s+", re.IGNORECASE)
         self.heads = {h.casefold() for h in data["name_heads"]}
         suffixes = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
         self.suffix_re = re.compile(rf"(?:\b{_WORD}+-\s(?:og|eller)\s)?\b({_WORD}[\wæøå-]*?)({suffixes})\b(?:\s(\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?))?", re.IGNORECASE)
@@ -298,6 +322,10 @@ class InitiativeRecognizer:
         self.possessive_re = re.compile(rf"\b([{_UPPER}][\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
         self.year_re = re.compile(rf"\b({_CAP_WORD})\s(\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
+        funding = "|".join(map(re.escape, data["funding_phrases"]))
+        self.funding_re = re.compile(rf"\b(?:{funding})\b([^.;\n]{{0,160}})", re.IGNORECASE)
+        self.acronym_re = re.compile(rf"\b[{_UPPER}]{{2,6}}\b")
+        self.for_tail_re = re.compile(r"\s+for\s+((?:[a-zæøå][\wæøå-]*\s?){1,3})(?=[.,;:)]|$)")
 
     def _head_phrase_end(self, text: str, pos: int) -> int:
         """End of the name that starts at ``pos`` (just after '<head> for ')."""
@@ -308,7 +336,7 @@ class InitiativeRecognizer:
             low = word.casefold()
             if not re.match(r"[\wæøåÆØÅ]", word):
                 break
-            if low in self._STOP:
+            if low in self._STOP or (word.islower() and len(word) > 5 and low.endswith("es")):
                 break
             if low in self._LINKS_INSIDE:
                 previous = low
@@ -345,13 +373,24 @@ class InitiativeRecognizer:
             stem, suffix = m.group(1), m.group(2)
             word = (stem + suffix).casefold()
             if len(stem.strip("-")) >= self.suffix_min_stem and word not in self.suffix_exclude:
-                add(m.start(), m.end())
+                end = m.end()
+                tail = self.for_tail_re.match(text, end)
+                if tail and not m.group(3) and not any(w in self._STOP for w in tail.group(1).split()):
+                    end = tail.end(1)
+                add(m.start(), end)
         for m in self.quote_re.finditer(text):
             inner = m.group(1).strip()
             if len(inner.split()) >= 2 and not inner.endswith((".", "?", "!")):
+                # 'sygefraværsindsatsen "Fælles om ..."': the quoted name is the name of the noun before it
+                spans[:] = [s for s in spans if not (0 <= m.start() - s.end_char <= 1)]
                 add(m.start(1), m.start(1) + len(inner))
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end())
+        known_units = {s.text for s in doc.spans.get("minutes_units", [])}
+        for m in self.funding_re.finditer(text):
+            for a in self.acronym_re.finditer(m.group(1)):
+                if a.group(0) not in known_units:
+                    add(m.start(1) + a.start(), m.start(1) + a.end())
         for m in self.year_re.finditer(text):
             if m.group(1).casefold() not in self.not_year_words and not m.group(1).isupper() or m.group(1).casefold() in ():
                 add(m.start(), m.end())
@@ -507,9 +546,9 @@ def make_bodies(nlp: Language, name: str, lexicon: str) -> BodyRecognizer:
     return BodyRecognizer(nlp, name, lexicon=lexicon)
 
 
-@Language.factory("minutes_people", assigns=["doc.spans"], default_config={"max_words": 4})
-def make_people(nlp: Language, name: str, max_words: int) -> PeopleRecognizer:
-    return PeopleRecognizer(nlp, name, max_words=max_words)
+@Language.factory("minutes_people", assigns=["doc.spans"], default_config={"max_words": 4, "lexicon": "people"})
+def make_people(nlp: Language, name: str, max_words: int, lexicon: str) -> PeopleRecognizer:
+    return PeopleRecognizer(nlp, name, max_words=max_words, lexicon=lexicon)
 
 
 @Language.factory("minutes_initiatives", assigns=["doc.spans"], default_config={"lexicon": "initiatives"})

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .components import make_pipeline
+from .components import exact_offsets, make_pipeline
 from .lexicon import fold, load_json
 from .model import AgendaItem, Evidence, ExtractedMinutes, Mention, SegmentedMinutes, Statement, TextLine
 
-__all__ = ["Extractor", "title_initiative", "decision_blocks", "DecisionBlock"]
+__all__ = ["Extractor", "title_initiative", "is_generic_title", "decision_blocks", "DecisionBlock"]
 
 _BULLET = re.compile(r"^(\s*)((?:[-•◦▪●*–]\s*)+|\d+[.)]\s)")
 _TRAILING_DATE = re.compile(
@@ -105,6 +105,15 @@ def title_initiative(title: str | None) -> str | None:
     return name[0].upper() + name[1:]
 
 
+def is_generic_title(title: str | None) -> bool:
+    """True for titles of miscellany items (``Eventuelt``, ``Kommende møder``) that concern nothing.
+
+    >>> is_generic_title("Eventuelt"), is_generic_title("Status på Kultur og Sundhed")
+    (True, False)
+    """
+    return bool(title) and fold(title.strip(" .:")) in {fold(g) for g in load_json("initiatives")["generic_titles"]}
+
+
 def _clean(text: str) -> str:
     return text.strip(" .,:;()\"”“'‘’-–")
 
@@ -157,6 +166,7 @@ class Extractor:
             item_ref = ("AgendaItem", doc_id, item.number)
             decision_ref = ("Decision", doc_id, item.number)
             title_init = None
+            generic = is_generic_title(item.title)
             name = title_initiative(item.title)
             if name and item.evidence is not None:
                 title_init = Mention("Initiative", name, item.evidence, item.number)
@@ -194,7 +204,8 @@ class Extractor:
                             statements.append(Statement("mentions", decision_ref, mention, mention.evidence))
                         if kind == "Initiative":
                             block_inits.setdefault(id(block), []).append(mention)
-                            statements.append(Statement("concerns", item_ref, mention, mention.evidence))
+                            if not generic:
+                                statements.append(Statement("concerns", item_ref, mention, mention.evidence))
                 if is_title:
                     continue
                 for span in d.spans.get("minutes_decides", []):
@@ -235,11 +246,12 @@ class Extractor:
         return ExtractedMinutes(minutes, tuple(mentions), tuple(statements), minutes.warnings)
 
     def _mention(self, span: Span, kind: str, item: int, ev_of, forum: str | None) -> Mention | None:
-        text = _clean(span.text)
+        char_start, char_end = exact_offsets(span)
+        raw = span.doc.text[char_start:char_end]
+        text = _clean(raw)
         if not text:
             return None
-        offset = span.text.find(text)
-        start = span.start_char + max(offset, 0)
+        start = char_start + max(raw.find(text), 0)
         ev = ev_of(start, start + len(text), span.sent.text.strip())
         canonical = span.kb_id_
         if kind == "Body" and canonical == "@forum":
