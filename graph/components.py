@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 
 from .lexicon import first_names, fold, load_json
 
-__all__ = ["make_pipeline", "exact_offsets", "PIPELINE_CONFIG", "SPAN_KEYS"]
+__all__ = ["make_pipeline", "exact_offsets", "doc_text", "sentence_of", "sentences", "PIPELINE_CONFIG", "SPAN_KEYS"]
 
 SPAN_KEYS = ("minutes_units", "minutes_bodies", "minutes_people", "minutes_initiatives", "minutes_decides", "minutes_owners")
 
@@ -62,7 +62,6 @@ def make_pipeline(disable: Iterable[str] = (), config: dict[str, dict] | None = 
     config: per-component config overriding :data:`PIPELINE_CONFIG`.
     """
     nlp = spacy.blank("da")
-    nlp.add_pipe("sentencizer")
     merged = {name: dict(cfg) for name, cfg in PIPELINE_CONFIG.items()}
     for name, cfg in (config or {}).items():
         merged.setdefault(name, {}).update(cfg)
@@ -70,6 +69,48 @@ def make_pipeline(disable: Iterable[str] = (), config: dict[str, dict] | None = 
         if name not in disable:
             nlp.add_pipe(name, config=cfg)
     return nlp
+
+
+_SENTENCE_END = re.compile(r"\n\n|(?<=[.!?])[^\S\n]+(?=[\"”“'‘(]?[A-ZÆØÅ0-9•◦-])|[^\S\n]+[-–•◦][^\S\n]+(?=[A-ZÆØÅ])")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("minutes_text")
+    if text is None:
+        text = doc.user_data["minutes_text"] = doc.text
+    return text
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the sentences of ``doc``, cut by a fast rule (computed once per doc).
+
+    Decision text is short and formulaic; a rule on punctuation and bullets
+    does what a statistical sentence splitter would, at a fraction of the cost.
+    """
+    cached = doc.user_data.get("minutes_sentences")
+    if cached is None:
+        text = doc_text(doc)
+        cached, start = [], 0
+        for m in _SENTENCE_END.finditer(text):
+            cached.append((start, m.start()))
+            start = m.end()
+        cached.append((start, len(text)))
+        doc.user_data["minutes_sentences"] = cached
+    return cached
+
+
+def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
+    """The (start, end) characters of the sentence that holds character ``char``."""
+    for start, end in sentences(doc):
+        if start <= char < end or char == end:
+            return start, end
+    return 0, len(doc_text(doc))
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"”“'‘(")
+    return not before or before[-1] in ".!?:•◦-–;"
 
 
 def _set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
@@ -94,17 +135,33 @@ def exact_offsets(span: Span) -> tuple[int, int]:
     return span.doc.user_data.get("minutes_exact", {}).get((span.start, span.end, span.label_), (span.start_char, span.end_char))
 
 
-def _taken(doc: Doc, keys: Iterable[str]) -> set[int]:
-    """Token indices already claimed by spans under ``keys``."""
-    taken: set[int] = set()
-    for key in keys:
-        for span in doc.spans.get(key, []):
-            taken.update(range(span.start, span.end))
-    return taken
+_LONG_WORD = re.compile(r"[^\W\d_][\w-]{4,}")
 
 
-def _overlaps(span: Span, taken: set[int]) -> bool:
-    return any(i in taken for i in range(span.start, span.end))
+def _compound_words(doc: Doc, suffixes: tuple[str, ...], min_stem: int) -> Iterable[tuple[int, int]]:
+    """(start, end) of words ending in one of ``suffixes`` (lowercase) after a stem of ``min_stem`` letters.
+
+    The long words of a doc are found once and shared by all components;
+    ``str.endswith`` on a tuple then beats any regex alternation of suffixes.
+    """
+    words = doc.user_data.get("minutes_long_words")
+    if words is None:
+        words = doc.user_data["minutes_long_words"] = [(m.start(), m.end(), m.group(0).lower()) for m in _LONG_WORD.finditer(doc_text(doc))]
+    for start, end, low in words:
+        if low.endswith(suffixes):
+            suffix = max((x for x in suffixes if low.endswith(x)), key=len)
+            if len(low) - len(suffix) >= min_stem:
+                yield start, end
+
+
+def _char_ranges(doc: Doc, keys: Iterable[str]) -> list[tuple[int, int]]:
+    """Character ranges already claimed by spans under ``keys``."""
+    return [exact_offsets(span) for key in keys for span in doc.spans.get(key, [])]
+
+
+def _hits(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """True when ``start:end`` overlaps any of ``ranges``."""
+    return any(start < e and s < end for s, e in ranges)
 
 
 class UnitRecognizer:
@@ -125,7 +182,7 @@ class UnitRecognizer:
                 else:
                     self.matcher.add(unit["label"], [nlp.make_doc(alias)])
         suffixes = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
-        self.suffix_re = re.compile(rf"\b{_WORD}{{3,}}(?:{suffixes})\b")
+        self.suffixes = tuple(x.lower() for x in data["suffixes"])
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         heads = "|".join(map(re.escape, data["heads"]))
         self.head_re = re.compile(rf"\b(?:{heads})(?:\s+{_CAP_WORD}){{1,3}}")
@@ -147,7 +204,7 @@ class UnitRecognizer:
             for match_id, start, end in matcher(doc):
                 label = doc.vocab.strings[match_id]
                 spans.append(Span(doc, start, end, label="Unit", kb_id=label))
-        text = doc.text
+        text = doc_text(doc)
         for m in self.definition_re.finditer(text):
             long_group, acronym_group = (1, 2) if m.group(1) else (4, 3)
             long_name, acronym = m.group(long_group), m.group(acronym_group)
@@ -161,17 +218,16 @@ class UnitRecognizer:
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
-        for m in self.suffix_re.finditer(text):
-            word = m.group(0).casefold()
-            if word not in self.suffix_exclude:
-                span = _char_span(doc, m.start(), m.end(), "Unit")
+        for start, end in _compound_words(doc, self.suffixes, 3):
+            if text[start:end].casefold() not in self.suffix_exclude:
+                span = _char_span(doc, start, end, "Unit")
                 if span is not None:
                     spans.append(span)
         strong = {m.start(1) for m in self.strong_pair_re.finditer(text)}
         candidates = []
         for m in self.pair_re.finditer(text):
             span = _char_span(doc, m.start(1), m.end(1), "Unit", "strong" if m.start(1) in strong else "weak")
-            if span is not None and not _overlaps(span, {i for s in spans for i in range(s.start, s.end)}):
+            if span is not None and not _hits(m.start(1), m.end(1), [(x.start_char, x.end_char) for x in spans]):
                 (spans if m.start(1) in strong else candidates).append(span)
         _set_spans(doc, "minutes_units", spans)
         doc.spans["minutes_unit_candidates"] = filter_spans(candidates)
@@ -199,6 +255,14 @@ class BodyRecognizer:
         self.not_bodies = {w.casefold() for w in data["not_bodies"]}
         self.forum_words = {w.casefold() for w in data["forum_words"]}
         self.not_suffix_endings = tuple(data.get("not_suffix_endings", ()))
+        words = sorted({re.escape(f) for f in self.forms} | {re.escape(w) for w in self.forum_words}, key=len, reverse=True)
+        suffixes = "|".join(re.escape(x) for x in self.suffixes)
+        stems = "|".join(re.escape(x[:-1]) for x in self.suffixes if x.endswith("n"))
+        regexes = "|".join(r.pattern.replace("(?i)", "") for r, _ in self.regexes)
+        #: one pass over the text finds every word that may name a body
+        self.candidate_re = re.compile(rf"(?<![\w&-])(?:{'|'.join(words)}|{regexes})(?![\w&])", re.IGNORECASE)
+        self.compound_suffixes = tuple([*self.suffixes, *(x[:-1] + "møde" for x in self.suffixes if x.endswith("n")),
+                                        *(x[:-1] + "mødet" for x in self.suffixes if x.endswith("n"))])
 
     def label_of(self, word: str) -> str | None:
         """The canonical body a single word names, ``"@forum"`` for the meeting's forum, else None."""
@@ -227,13 +291,18 @@ class BodyRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        taken = _taken(doc, ["minutes_units"])
-        for token in doc:
-            if token.i in taken or not token.is_alpha and "'" not in token.text and "’" not in token.text and "/" not in token.text:
+        taken = _char_ranges(doc, ["minutes_units"])
+        text = doc_text(doc)
+        found = {(m.start(), m.end()) for m in self.candidate_re.finditer(text)}
+        found.update(_compound_words(doc, self.compound_suffixes, 3))
+        for start, end in sorted(found):
+            if _hits(start, end, taken):
                 continue
-            label = self.label_of(token.text)
+            label = self.label_of(text[start:end])
             if label:
-                spans.append(Span(doc, token.i, token.i + 1, label="Body", kb_id=label))
+                span = _char_span(doc, start, end, "Body", label)
+                if span is not None:
+                    spans.append(span)
         _set_spans(doc, "minutes_bodies", spans)
         return doc
 
@@ -250,50 +319,58 @@ class PeopleRecognizer:
         self.first_names = first_names()
         self.role_words = {w.casefold() for w in data["role_words"]}
         self.not_alone = set(data["sentence_start_not_alone"])
-
-    @staticmethod
-    def _capitalised(token) -> bool:
-        text = token.text
-        return token.is_alpha and text[:1].isupper() and not text.isupper() and len(text) > 1
+        cap = r"[A-ZÆØÅ][a-zæøåéèüöäáóíú]+(?:-[A-ZÆØÅ][a-zæøåéèüöäáóíú]+)?"
+        self.name_re = re.compile(rf"(?<![\w&-]){cap}(?:[ ]{cap}){{0,{max_words - 1}}}(?![\w&])")
+        self.coordinated_re = re.compile(rf"[^\S\n]*(?:og|,|/|&)[^\S\n]*({cap}(?:[ ]{cap}){{0,{max_words - 1}}})(?![\w&])")
+        self.previous_word_re = re.compile(r"([\wæøå.-]+)\s+$")
 
     def __call__(self, doc: Doc) -> Doc:
         known: set[str] = doc.user_data.get("minutes_known_names", set())
-        taken = _taken(doc, ["minutes_units", "minutes_bodies"])
+        taken = _char_ranges(doc, ["minutes_units", "minutes_bodies"])
+        text = doc_text(doc)
         spans: list[Span] = []
-        i = 0
-        while i < len(doc):
-            token = doc[i]
-            after_role = i > 0 and doc[i - 1].lower_ in self.role_words
-            if i in taken or not self._capitalised(token) or (
-                token.text not in self.first_names and token.text not in known and not after_role
-            ):
-                i += 1
+        ends: list[int] = []
+        for m in self.name_re.finditer(text):
+            words = m.group(0).split()
+            start = m.start()
+            # the name starts at the first word that is a known first name or name word
+            k = 0
+            role = self._after_role(text, start)
+            while k < len(words) and words[k] not in self.first_names and words[k] not in known and not (k == 0 and role):
+                start += len(words[k]) + 1
+                k += 1
+            if k == len(words):
                 continue
-            j = i + 1
-            while j < len(doc) and j - i < self.max_words and j not in taken and self._capitalised(doc[j]) and not doc[j].is_sent_start:
-                j += 1
-            if j - i == 1 and token.text not in known and (
-                after_role and token.text not in self.first_names or token.is_sent_start and token.text in self.not_alone
-            ):
-                i += 1
+            words = words[k:]
+            end = start + len(" ".join(words))
+            if _hits(start, end, taken):
                 continue
-            spans.append(Span(doc, i, j, label="Person"))
-            i = j
+            first_of_sentence = k == 0 and _is_sentence_start(text, m.start())
+            if len(words) == 1 and words[0] not in known and (
+                role and words[0] not in self.first_names or first_of_sentence and words[0] in self.not_alone
+            ):
+                continue
+            span = _char_span(doc, start, end, "Person")
+            if span is not None:
+                spans.append(span)
+                ends.append(end)
         # coordination: "<person> og Xxx", "<person>, Xxx", "<person>/Xxx"
-        extra = []
-        found = {s.end: s for s in spans}
-        for end, span in found.items():
-            k = end
-            while k + 1 < len(doc) and doc[k].text in {"og", ",", "/", "&"} and self._capitalised(doc[k + 1]) and (k + 1) not in taken:
-                m = k + 2
-                while m < len(doc) and m - (k + 1) < self.max_words and self._capitalised(doc[m]) and m not in taken:
-                    m += 1
-                if any(s.start == k + 1 for s in spans):
+        for end in ends:
+            while True:
+                m = self.coordinated_re.match(text, end)
+                if not m or _hits(m.start(1), m.end(1), taken) or any(s.start_char == m.start(1) for s in spans):
                     break
-                extra.append(Span(doc, k + 1, m, label="Person"))
-                k = m
-        _set_spans(doc, "minutes_people", spans + extra)
+                span = _char_span(doc, m.start(1), m.end(1), "Person")
+                if span is None:
+                    break
+                spans.append(span)
+                end = m.end(1)
+        _set_spans(doc, "minutes_people", spans)
         return doc
+
+    def _after_role(self, text: str, pos: int) -> bool:
+        m = self.previous_word_re.search(text, max(0, pos - 40), pos)
+        return bool(m) and m.group(1).casefold() in self.role_words
 
 
 class InitiativeRecognizer:
@@ -315,21 +392,24 @@ class InitiativeRecognizer:
         self.head_re = re.compile(rf"\b((?:{heads}))\s+(?:{links})\s+", re.IGNORECASE)
         self.heads = {h.casefold() for h in data["name_heads"]}
         suffixes = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
-        self.suffix_re = re.compile(rf"(?:\b{_WORD}+-\s(?:og|eller)\s)?\b({_WORD}[\wæøå-]*?)({suffixes})\b(?:\s(\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?))?", re.IGNORECASE)
+        self.suffixes = tuple(x.lower() for x in data["suffixes"])
+        self.coordinated_prefix_re = re.compile(r"[\wæøåÆØÅ]+-[^\S\n](?:og|eller)[^\S\n]$")
+        self.year_tail_re = re.compile(r"[ ](\d{4}(?:[ ]?[-–][ ]?\d{2,4})?)\b")
         self.suffix_min_stem = int(data["suffix_min_stem"])
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         self.quote_re = re.compile(r"[\"”“'‘’]([A-ZÆØÅ][^\"”“'‘’\n]{3,80}?)[\"”“'’]")
         self.possessive_re = re.compile(rf"\b([{_UPPER}][\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
-        self.year_re = re.compile(rf"\b({_CAP_WORD})\s(\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
+        self.year_re = re.compile(rf"\b({_CAP_WORD})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
         funding = "|".join(map(re.escape, data["funding_phrases"]))
         self.funding_re = re.compile(rf"\b(?:{funding})\b([^.;\n]{{0,160}})", re.IGNORECASE)
         self.acronym_re = re.compile(rf"\b[{_UPPER}]{{2,6}}\b")
-        self.for_tail_re = re.compile(r"\s+for\s+((?:[a-zæøå][\wæøå-]*\s?){1,3})(?=[.,;:)]|$)")
+        self.for_tail_re = re.compile(r"[^\S\n]+for[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:)]|$)", re.MULTILINE)
 
     def _head_phrase_end(self, text: str, pos: int) -> int:
         """End of the name that starts at ``pos`` (just after '<head> for ')."""
-        words = list(re.finditer(r"[\wæøåÆØÅ][\wæøåÆØÅ'’&-]*|\d+|[^\s\w]", text[pos:]))
+        line_end = text.find("\n", pos)
+        words = list(re.finditer(r"[\wæøåÆØÅ][\wæøåÆØÅ'’&-]*|\d+|[^\s\w]", text[pos : line_end if line_end >= 0 else len(text)]))
         end, content, lowered, previous = pos, 0, False, ""
         for k, m in enumerate(words):
             word = m.group(0)
@@ -356,28 +436,34 @@ class InitiativeRecognizer:
         return end if content else pos
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         spans: list[Span] = []
-        taken_people = _taken(doc, ["minutes_people"])
+        taken_people = _char_ranges(doc, ["minutes_people"])
 
         def add(start: int, end: int, kb: str = "") -> None:
+            if _hits(start, end, taken_people):
+                return
             span = _char_span(doc, start, end, "Initiative", kb)
-            if span is not None and not _overlaps(span, taken_people):
+            if span is not None:
                 spans.append(span)
 
         for m in self.head_re.finditer(text):
             end = self._head_phrase_end(text, m.end())
             if end > m.end():
                 add(m.start(), end)
-        for m in self.suffix_re.finditer(text):
-            stem, suffix = m.group(1), m.group(2)
-            word = (stem + suffix).casefold()
-            if len(stem.strip("-")) >= self.suffix_min_stem and word not in self.suffix_exclude:
-                end = m.end()
-                tail = self.for_tail_re.match(text, end)
-                if tail and not m.group(3) and not any(w in self._STOP for w in tail.group(1).split()):
-                    end = tail.end(1)
-                add(m.start(), end)
+        for start, end in _compound_words(doc, self.suffixes, self.suffix_min_stem):
+            if text[start:end].casefold() in self.suffix_exclude:
+                continue
+            prefix = self.coordinated_prefix_re.search(text, max(0, start - 40), start)
+            if prefix:
+                start = prefix.start()
+            year = self.year_tail_re.match(text, end)
+            tail = None if year else self.for_tail_re.match(text, end)
+            if year:
+                end = year.end()
+            elif tail and not any(w in self._STOP for w in tail.group(1).split()):
+                end = tail.end(1)
+            add(start, end)
         for m in self.quote_re.finditer(text):
             inner = m.group(1).strip()
             if len(inner.split()) >= 2 and not inner.endswith((".", "?", "!")):
@@ -405,56 +491,115 @@ class RelationFinder:
     (``Chefteamet besluttede``, ``Rådmand og chefteam drøftede``, ``Kredsen er
     enige``) or that stand alone as the heading of the decision text.
     ``minutes_owners``: units and people that are the subject of an ownership
-    verb (``HR sikrer``, ``S&F følger arbejdet``) or follow an anchoring phrase
-    (``forankres i``, ``organisatorisk ophæng i``). An owner span's ``kb_id_``
-    is the start character of the initiative it owns in the same sentence, or
-    empty when the sentence names none (the item's own initiative is meant).
+    verb (``HR sikrer``, ``S&F følger arbejdet``), also inside an ``at``-clause
+    (``Besluttede, at HR arbejder videre med``), or that follow an anchoring
+    phrase (``forankres i``, ``organisatorisk ophæng i``). An owner span's
+    ``kb_id_`` is the start character of the initiative it owns in the same
+    sentence, or empty when the sentence names none (the item's own
+    initiative, or the one of the bullet above, is meant).
     """
+
+    _JOINERS = re.compile(r"\s*(?:og|,|&|samt|/)\s*$")
+    _LEAD = re.compile(r"^[\s\-–•◦*:]*(?:(?:at|og)\s+)?", re.IGNORECASE)
+    _WORD = re.compile(r"[\wæøåÆØÅ]+")
 
     def __init__(self, nlp: Language, name: str, *, lexicon: str) -> None:
         data = load_json(lexicon)
         self.name = name
         self.decision_verbs = set(data["decision_verbs"])
         self.weak_verbs = {k: set(v) for k, v in data["weak_verbs"].items()}
-        self.line_start = set(data["line_start_decisions"])
         self.owner_verbs = set(data["owner_verbs"])
-        self.particles = {k: v for k, v in data["owner_verb_particles"].items()}
-        self.anchors = [tuple(p.split()) for p in data["anchor_phrases"]]
+        self.particles = dict(data["owner_verb_particles"])
         self.responsibility = set(data["responsibility_words"])
+        anchors = "|".join(re.escape(p).replace("\\ ", "\\s+") for p in data["anchor_phrases"])
+        self.anchor_re = re.compile(rf"\b(?:{anchors})\s+", re.IGNORECASE)
+        self.at_re = re.compile(r"\bat\s+", re.IGNORECASE)
 
-    def _is_decision_verb(self, sent: Span, k: int) -> bool:
-        word = sent[k].lower_
-        if word not in self.decision_verbs:
+    def _decision_verb(self, words: list[str]) -> bool:
+        if not words or words[0] not in self.decision_verbs:
             return False
-        needs = self.weak_verbs.get(word)
-        if needs:
-            following = {t.lower_ for t in sent[k + 1 : k + 6]}
-            return bool(needs & following)
-        return True
+        needs = self.weak_verbs.get(words[0])
+        return bool(needs & set(words[1:6])) if needs else True
+
+    def _owner_verb(self, words: list[str]) -> bool:
+        if not words:
+            return False
+        if words[0] in self.responsibility:
+            return True
+        if words[0] not in self.owner_verbs:
+            return False
+        particles = self.particles.get(words[0])
+        return any(" ".join(words[1:3]).startswith(p) for p in particles) if particles else True
+
+    def _verb_follows(self, text: str, pos: int, end: int, is_verb) -> bool:
+        """A verb right after ``pos`` (allowing two lowercase adverbs: ``HR årligt udbyder``)."""
+        words = [w.casefold() for w in self._WORD.findall(text, pos, min(end, pos + 120))]
+        raw = self._WORD.findall(text, pos, min(end, pos + 120))
+        for k in range(3):
+            if k >= len(words):
+                return False
+            if is_verb(words[k:]):
+                return True
+            if not raw[k].islower():
+                return False
+        return False
+
+    def _subject_group(self, text: str, start: int, end: int, candidates: list[Span], is_verb) -> list[Span]:
+        """Candidates forming the subject at ``start`` (``X``, ``X og Y``) when a verb follows."""
+        group: list[Span] = []
+        pos = start
+        by_start = {c.start_char: c for c in candidates}
+        while True:
+            skip = re.match(r"\s*", text[pos:end]).end()
+            cand = by_start.get(pos + skip)
+            if cand is None:
+                break
+            group.append(cand)
+            pos = cand.end_char
+            joiner = re.match(r"\s*(?:og|,|&|samt|/)\s*", text[pos:end])
+            if joiner and by_start.get(pos + joiner.end()) is not None:
+                pos += joiner.end()
+                continue
+            break
+        if group and self._verb_follows(text, pos, end, is_verb):
+            return group
+        return []
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
         bodies = list(doc.spans.get("minutes_bodies", []))
         owners_pool = list(doc.spans.get("minutes_units", [])) + list(doc.spans.get("minutes_people", []))
         initiatives = list(doc.spans.get("minutes_initiatives", []))
         decides: list[Span] = []
         owners: list[Span] = []
-        for sent in doc.sents:
-            words = [t for t in sent if not t.is_punct and not t.is_space]
-            if not words:
+        for start, end in sentences(doc):
+            sent_bodies = [b for b in bodies if start <= b.start_char and b.end_char <= end]
+            sent_owners = [o for o in owners_pool if start <= o.start_char and o.end_char <= end]
+            if not sent_bodies and not sent_owners:
                 continue
-            # a body standing alone (a heading of the decision text)
-            sent_bodies = [b for b in bodies if b.start >= sent.start and b.end <= sent.end]
-            if sent_bodies and all(any(b.start <= t.i < b.end for b in sent_bodies) or t.lower_ in {"og", "&"} for t in words):
-                decides.extend(sent_bodies)
-            else:
-                decides.extend(self._subjects(sent, sent_bodies, self._is_decision_verb))
-            sent_owners = [o for o in owners_pool if o.start >= sent.start and o.end <= sent.end]
-            sent_inits = [s for s in initiatives if s.start >= sent.start and s.end <= sent.end]
-            for owner in self._subjects(sent, sent_owners, self._is_owner_verb):
-                owners.append(self._owner_span(doc, owner, [s for s in sent_inits if s.start >= owner.end]))
-            for owner in self._anchored(sent, sent_owners):
-                before = [s for s in sent_inits if s.end <= owner.start]
-                owners.append(self._owner_span(doc, owner, before[-1:] or sent_inits))
+            lead = start + self._LEAD.match(text[start:end]).end()
+            if sent_bodies:
+                rest = text[start:end]
+                for b in sorted(sent_bodies, key=lambda b: -b.start_char):
+                    rest = rest[: b.start_char - start] + rest[b.end_char - start :]
+                if not re.sub(r"[\W_]+|\bog\b", "", rest):
+                    decides.extend(sent_bodies)
+                else:
+                    decides.extend(self._subject_group(text, lead, end, sent_bodies, self._decision_verb))
+            if not sent_owners:
+                continue
+            sent_inits = [i for i in initiatives if start <= i.start_char and i.end_char <= end]
+            subjects = self._subject_group(text, lead, end, sent_owners, self._owner_verb)
+            for m in self.at_re.finditer(text, lead, end):
+                subjects += self._subject_group(text, m.end(), end, sent_owners, self._owner_verb)
+            for owner in subjects:
+                owners.append(self._owner_span(doc, owner, [i for i in sent_inits if i.start_char >= owner.end_char]))
+            by_start = {o.start_char: o for o in sent_owners}
+            for m in self.anchor_re.finditer(text, start, end):
+                owner = by_start.get(m.end())
+                if owner is not None:
+                    before = [i for i in sent_inits if i.end_char <= owner.start_char]
+                    owners.append(self._owner_span(doc, owner, before[-1:] or sent_inits))
         doc.spans["minutes_decides"] = decides
         doc.spans["minutes_owners"] = owners
         return doc
@@ -463,77 +608,6 @@ class RelationFinder:
     def _owner_span(doc: Doc, owner: Span, inits: list[Span]) -> Span:
         target = str(inits[0].start_char) if inits else ""
         return Span(doc, owner.start, owner.end, label=owner.label_, kb_id=target)
-
-    def _is_owner_verb(self, sent: Span, k: int) -> bool:
-        word = sent[k].lower_
-        if word in self.responsibility:
-            return True
-        if word not in self.owner_verbs:
-            return False
-        particles = self.particles.get(word)
-        if particles:
-            following = " ".join(t.lower_ for t in sent[k + 1 : k + 3])
-            return any(following.startswith(p) for p in particles)
-        return True
-
-    def _subjects(self, sent: Span, candidates: list[Span], is_verb) -> list[Span]:
-        """Candidates that form the subject of the sentence (or of an ``at``-clause) before a verb."""
-        found: list[Span] = []
-        k = 0
-        toks = list(sent)
-        # skip bullets, "At", "Besluttede, at"
-        while k < len(toks) and (toks[k].is_punct or toks[k].lower_ in {"at", "og", "•", "◦", "-"}):
-            k += 1
-        group: list[Span] = []
-        while k < len(toks):
-            cand = next((c for c in candidates if c.start == toks[k].i), None)
-            if cand is not None:
-                group.append(cand)
-                k += cand.end - cand.start
-                continue
-            if group and toks[k].lower_ in {"og", ",", "&", "samt", "/"}:
-                k += 1
-                continue
-            break
-        if not group:
-            # "Besluttede, at HR arbejder ..." : subject after an at-clause opener
-            for idx, tok in enumerate(toks):
-                if tok.lower_ == "at" and idx + 1 < len(toks):
-                    cand = next((c for c in candidates if c.start == toks[idx + 1].i), None)
-                    if cand is not None:
-                        verb_k = idx + 1 + (cand.end - cand.start)
-                        if self._verb_near(sent, verb_k - sent.start + sent.start - sent.start, is_verb, toks):
-                            found.append(cand)
-            return found
-        if self._verb_near(sent, k, is_verb, toks):
-            found.extend(group)
-        return found
-
-    @staticmethod
-    def _verb_near(sent: Span, k: int, is_verb, toks) -> bool:
-        """A verb at position k, allowing up to two adverbs (``HR årligt udbyder``)."""
-        for offset in range(3):
-            idx = k + offset
-            if idx >= len(toks):
-                return False
-            if is_verb(sent, idx):
-                return True
-            if not toks[idx].is_lower or toks[idx].is_punct:
-                return False
-        return False
-
-    def _anchored(self, sent: Span, candidates: list[Span]) -> list[Span]:
-        found = []
-        lowers = [t.lower_ for t in sent]
-        for phrase in self.anchors:
-            n = len(phrase)
-            for k in range(len(lowers) - n + 1):
-                if tuple(lowers[k : k + n]) == phrase:
-                    start = sent.start + k + n
-                    cand = next((c for c in candidates if c.start == start), None)
-                    if cand is not None:
-                        found.append(cand)
-        return found
 
 
 @Language.factory("minutes_units", assigns=["doc.spans"], default_config={"lexicon": "units"})

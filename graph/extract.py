@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .components import exact_offsets, make_pipeline
+from .components import doc_text, exact_offsets, make_pipeline, sentence_of
 from .lexicon import fold, load_json
 from .model import AgendaItem, Evidence, ExtractedMinutes, Mention, SegmentedMinutes, Statement, TextLine
 
@@ -100,9 +101,35 @@ def title_initiative(title: str | None) -> str | None:
             break
     name = _TRAILING_DATE.sub("", name)
     name = _TRAILING_PAREN.sub("", name).strip(" :–-")
-    if not name or fold(name) in {fold(g) for g in data["generic_titles"]} or len(name) < 3:
+    if not name or fold(name) in _generic_titles() or len(name) < 3:
         return None
     return name[0].upper() + name[1:]
+
+
+_SPAN_KINDS = ("minutes_units", "minutes_unit_candidates", "minutes_bodies", "minutes_people", "minutes_initiatives")
+_KINDS = ("Unit", "Unit?", "Body", "Person", "Initiative")
+
+
+@dataclass
+class _Part:
+    """A stretch of the document's joined text: an item's title or one decision block."""
+
+    item: AgendaItem
+    block: DecisionBlock | None
+    start: int
+    end: int
+
+    def evidence_function(self, document: str):
+        """Map (start, end, quote) in the joined text to :class:`Evidence` in the source file."""
+        if self.block is not None:
+            return lambda s, e, q: self.block.evidence(document, s - self.start, e - self.start, q)
+        ev = self.item.evidence
+        return lambda s, e, q: Evidence(document, ev.line_start, ev.line_end, ev.char_start, ev.char_end, q)
+
+
+@cache
+def _generic_titles() -> frozenset[str]:
+    return frozenset(fold(g) for g in load_json("initiatives")["generic_titles"])
 
 
 def is_generic_title(title: str | None) -> bool:
@@ -111,7 +138,7 @@ def is_generic_title(title: str | None) -> bool:
     >>> is_generic_title("Eventuelt"), is_generic_title("Status på Kultur og Sundhed")
     (True, False)
     """
-    return bool(title) and fold(title.strip(" .:")) in {fold(g) for g in load_json("initiatives")["generic_titles"]}
+    return bool(title) and fold(title.strip(" .:")) in _generic_titles()
 
 
 def _clean(text: str) -> str:
@@ -160,8 +187,36 @@ class Extractor:
             statements.append(Statement("attends", person, meeting_ref, p.evidence))
 
         forum = self.forum_of(minutes.meeting.kind)
+        # One spaCy Doc per document: titles and decision blocks joined by blank
+        # lines (sentences never cross them); parts map characters back to items.
+        parts: list[_Part] = []
+        chunks: list[str] = []
+        position = 0
+        blocks_of: dict[int, list[DecisionBlock]] = {}
+        for item in minutes.items:
+            blocks_of[item.number] = blocks = decision_blocks(item.decision_lines)
+            pieces = ([(item.title, None)] if item.title and item.evidence is not None else []) + [(b.text, b) for b in blocks]
+            for text, block in pieces:
+                parts.append(_Part(item, block, position, position + len(text)))
+                chunks.append(text)
+                position += len(text) + 2
+        spans_by_part: dict[int, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+        doc = None
+        if chunks:
+            doc = self.nlp.make_doc("\n\n".join(chunks))
+            doc.user_data["minutes_text"] = "\n\n".join(chunks)
+            doc.user_data["minutes_known_names"] = known
+            doc = next(iter(self.nlp.pipe([doc])))
+            starts = [p.start for p in parts]
+            for key in _SPAN_KINDS + ("minutes_decides", "minutes_owners"):
+                for span in doc.spans.get(key, []):
+                    index = bisect.bisect_right(starts, span.start_char) - 1
+                    if index >= 0:
+                        spans_by_part[index][key].append(span)
+
         pending_forum: list[AgendaItem] = []
         decided_by: Counter[str] = Counter()
+        part_index = 0
         for item in minutes.items:
             item_ref = ("AgendaItem", doc_id, item.number)
             decision_ref = ("Decision", doc_id, item.number)
@@ -172,29 +227,22 @@ class Extractor:
                 title_init = Mention("Initiative", name, item.evidence, item.number)
                 mentions.append(title_init)
                 statements.append(Statement("concerns", item_ref, title_init, item.evidence))
-            texts: list[tuple[str, object]] = []
-            if item.title and item.evidence is not None:
-                texts.append((item.title, None))
-            blocks = decision_blocks(item.decision_lines)
-            texts.extend((b.text, b) for b in blocks)
-            docs = list(self.nlp.pipe(t for t, _ in texts)) if texts else []
-            for d in docs:
-                d.user_data["minutes_known_names"] = known
+            blocks = blocks_of[item.number]
             item_decides: list[Mention] = []
             block_inits: dict[int, list[Mention]] = {}
-            owner_requests: list[tuple[Mention, str, int | None, Evidence]] = []
-            for (text, block), d in zip(texts, docs):
+            owner_requests: list[tuple[Mention, int, Evidence]] = []
+            while part_index < len(parts) and parts[part_index].item is item:
+                part = parts[part_index]
+                found = spans_by_part.get(part_index, {})
+                part_index += 1
+                block = part.block
                 is_title = block is None
-                ev_of = (lambda s, e, q, b=block: b.evidence(doc_id, s, e, q)) if block else (
-                    lambda s, e, q: Evidence(doc_id, item.evidence.line_start, item.evidence.line_end,
-                                             item.evidence.char_start, item.evidence.char_end, q))
-                local: dict[tuple[int, int], Mention] = {}
-                for key, kind in (("minutes_units", "Unit"), ("minutes_unit_candidates", "Unit?"),
-                                  ("minutes_bodies", "Body"), ("minutes_people", "Person"),
-                                  ("minutes_initiatives", "Initiative")):
+                ev_of = part.evidence_function(doc_id)
+                local: dict[tuple[int, str], Mention] = {}
+                for key, kind in zip(_SPAN_KINDS, _KINDS):
                     if is_title and kind == "Initiative":
                         continue
-                    for span in d.spans.get(key, []):
+                    for span in found.get(key, []):
                         mention = self._mention(span, kind, item.number, ev_of, forum)
                         if mention is None:
                             continue
@@ -208,24 +256,24 @@ class Extractor:
                                 statements.append(Statement("concerns", item_ref, mention, mention.evidence))
                 if is_title:
                     continue
-                for span in d.spans.get("minutes_decides", []):
+                for span in found.get("minutes_decides", []):
                     body = local.get((span.start_char, "Body"))
                     if body is not None:
                         item_decides.append(body)
-                for span in d.spans.get("minutes_owners", []):
+                for span in found.get("minutes_owners", []):
                     owner = local.get((span.start_char, "Unit")) or local.get((span.start_char, "Person")) or local.get((span.start_char, "Body"))
                     if owner is None:
                         continue
                     target = local.get((int(span.kb_id_), "Initiative")) if span.kb_id_ else None
-                    sentence = span.sent.text.strip()
-                    ev = ev_of(span.sent.start_char, span.sent.end_char, sentence)
+                    s_start, s_end = sentence_of(doc, span.start_char)
+                    ev = ev_of(s_start, s_end, doc_text(doc)[s_start:s_end].strip())
                     if target is not None:
                         statements.append(Statement("owns", owner, target, ev))
                     else:
-                        owner_requests.append((owner, "", blocks.index(block), ev))
-            for owner, _, block_index, ev in owner_requests:
+                        owner_requests.append((owner, blocks.index(block), ev))
+            for owner, block_index, ev in owner_requests:
                 target = None
-                parent = blocks[block_index].parent if block_index is not None else None
+                parent = blocks[block_index].parent
                 if parent is not None and block_inits.get(id(blocks[parent])):
                     target = block_inits[id(blocks[parent])][0]
                 target = target or title_init
@@ -247,12 +295,13 @@ class Extractor:
 
     def _mention(self, span: Span, kind: str, item: int, ev_of, forum: str | None) -> Mention | None:
         char_start, char_end = exact_offsets(span)
-        raw = span.doc.text[char_start:char_end]
+        raw = doc_text(span.doc)[char_start:char_end]
         text = _clean(raw)
         if not text:
             return None
         start = char_start + max(raw.find(text), 0)
-        ev = ev_of(start, start + len(text), span.sent.text.strip())
+        s_start, s_end = sentence_of(span.doc, start)
+        ev = ev_of(start, start + len(text), doc_text(span.doc)[s_start:s_end].strip())
         canonical = span.kb_id_
         if kind == "Body" and canonical == "@forum":
             if not forum:
