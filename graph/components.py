@@ -53,15 +53,81 @@ _WORD = r"[\wæøåÆØÅ]"
 _CAP_WORD = rf"[{_UPPER}][\wæøåÆØÅ'’-]*"
 
 
-def make_pipeline(disable: Iterable[str] = (), config: dict[str, dict] | None = None) -> Language:
+_TOKEN = re.compile(
+    r"[ ]|[^\S ]+[ ]?"  # a space, or another run of white space
+    r"|[\"“”‘’'(\[/]"  # opening quotes and brackets, slashes
+    r"|[^\s\"“”(\[/]+?(?=[.,:;!?)\]\"“”/]*(?:\s|$)|/)"  # a word, without the punctuation after it
+    r"|[.,:;!?)\]\"“”]|\S"  # punctuation; any other character on its own, so no text is ever lost
+)
+
+
+class FastTokenizer:
+    """A whitespace-and-punctuation tokenizer for minutes text.
+
+    Our components match on characters, so tokens only need to be whole words
+    with the punctuation around them split off (``(bilag``, ``1)`` -> ``(``,
+    ``bilag``, ``1``, ``)``); ``doc.text`` is always the input, byte for byte.
+    It is several times faster than spaCy's rule tokenizer for Danish, which
+    handles exceptions we do not need. Registered as ``minutes.fast_tokenizer.v1``.
+
+    >>> nlp = spacy.blank("da"); nlp.tokenizer = FastTokenizer(nlp.vocab)
+    >>> [t.text for t in nlp("Ja (HR, KL’s) 2023.")]
+    ['Ja', '(', 'HR', ',', 'KL’s', ')', '2023', '.']
+    """
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for m in _TOKEN.finditer(text):
+            piece = m.group(0)
+            if piece == " ":
+                if words and not spaces[-1]:
+                    spaces[-1] = True
+                    continue
+                words.append(" ")
+                spaces.append(False)
+            elif piece[-1] == " " and piece[0] != " " and piece.strip() == "":
+                words.append(piece[:-1])
+                spaces.append(True)
+            else:
+                words.append(piece)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts):
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "FastTokenizer":
+        return self
+
+
+@spacy.registry.tokenizers("minutes.fast_tokenizer.v1")
+def create_fast_tokenizer():
+    def make(nlp: Language) -> FastTokenizer:
+        return FastTokenizer(nlp.vocab)
+    return make
+
+
+def make_pipeline(disable: Iterable[str] = (), config: dict[str, dict] | None = None, tokenizer: str = "fast") -> Language:
     """Build the extraction pipeline on ``spacy.blank("da")``.
 
     Parameters
     ----------
     disable: component names to leave out.
     config: per-component config overriding :data:`PIPELINE_CONFIG`.
+    tokenizer: ``"fast"`` (:class:`FastTokenizer`, the default) or ``"spacy"``
+        (spaCy's Danish rule tokenizer; slower, same results for our components).
     """
     nlp = spacy.blank("da")
+    if tokenizer == "fast":
+        nlp.tokenizer = FastTokenizer(nlp.vocab)
     merged = {name: dict(cfg) for name, cfg in PIPELINE_CONFIG.items()}
     for name, cfg in (config or {}).items():
         merged.setdefault(name, {}).update(cfg)
