@@ -109,7 +109,7 @@ def read_document(path: str | os.PathLike, document: str | None = None) -> Sourc
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{where}: too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+            raise InputError(f"{where}: too large ({size:,} bytes; the limit is {MAX_BYTES:,} bytes)")
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"{where}: cannot read ({err.strerror or err})") from err

@@ -133,7 +133,7 @@ class _Clusters:
 
 
 def _entity(kind: str, label: str, members: list[Mention]) -> Entity:
-    aliases = sorted({m.text for m in members if m.text != label}, key=str.casefold)
+    aliases = sorted({m.text for m in members if m.text != label}, key=lambda a: (a.casefold(), a))
     docs = tuple(sorted({m.evidence.document for m in members}))
     first = min(members, key=lambda m: (m.evidence.document, m.evidence.char_start))
     return Entity(kind, label, tuple(aliases), first.evidence, docs)

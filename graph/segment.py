@@ -17,6 +17,7 @@ Parts the document lacks are recorded in ``Meeting.missing``, never guessed.
 from __future__ import annotations
 
 import re
+from datetime import date as _date
 
 from .errors import NotMinutesError
 from .model import (
@@ -78,6 +79,7 @@ def split_names(text: str) -> list[str]:
     (['Thune', 'Svend'], ['Kim Ny', 'Eva Lund', 'Bo'])
     """
     text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"\s+(?:og|samt)\s*$|^\s*(?:og|samt)\s+", "", text)
     names = []
     for part in _NAME_SPLIT.split(text):
         part = part.strip(" .:;-–\t")
@@ -92,17 +94,39 @@ def is_toc_line(line: str) -> bool:
     return bool(_TOC_DOTS.search(line) or _TOC_TABLE.match(line))
 
 
+def _valid_date(year: int, month: int, day: int) -> bool:
+    try:
+        _date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _time(h: str | None, m: str | None) -> str | None:
     return f"{int(h):02d}:{m}" if h and m else None
 
 
-def _name_mentions(document: str, line: TextLine, names_text: str, role: str) -> list[NameMention]:
+def _name_mentions(document: str, line: TextLine, names_text: str, role: str, lines: tuple[TextLine, ...] = ()) -> list[NameMention]:
+    """Names in ``names_text``, each with evidence pointing at its own occurrence.
+
+    ``lines`` are continuation lines of a list wrapped by the PDF; names are
+    looked up in order, tolerant of runs of white space.
+    """
     mentions = []
+    all_lines = (line, *lines)
+    quote = " ".join(l.text.strip() for l in all_lines)
+    cursor = [0] * len(all_lines)
     for name in split_names(names_text):
-        col = line.text.find(name)
-        if col < 0:
-            col = 0
-        ev = Evidence(document, line.number, line.number, line.offset + col, line.offset + col + len(name), line.text.strip())
+        pattern = re.compile(r"\s+".join(map(re.escape, name.split())))
+        for index, candidate in enumerate(all_lines):
+            m = pattern.search(candidate.text, cursor[index])
+            if m:
+                cursor[index] = m.end()
+                ev = Evidence(document, candidate.number, candidate.number, candidate.offset + m.start(),
+                              candidate.offset + m.end(), quote)
+                break
+        else:
+            ev = Evidence(document, line.number, all_lines[-1].number, line.offset, all_lines[-1].offset + len(all_lines[-1].text), quote)
         mentions.append(NameMention(name, ev, role))
     return mentions
 
@@ -170,8 +194,15 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
             if sched:
                 in_participants = False
                 number = int(sched.group(1))
-                ev = evidence_for(doc, [line])
-                presenters = tuple(_name_mentions(doc, line, sched.group(6), "presenter"))
+                names_text, continued = sched.group(6), []
+                # a schedule line wrapped after "og" or a comma continues on the next line
+                while re.search(r"(?:\bog|,)\s*$", names_text) and i + 1 < len(lines) and lines[i + 1].text.strip() \
+                        and not _SCHEDULE.match(lines[i + 1].text) and not _PARTICIPANTS.match(lines[i + 1].text):
+                    i += 1
+                    continued.append(lines[i])
+                    names_text += " " + lines[i].text.strip()
+                ev = evidence_for(doc, [line, *continued])
+                presenters = tuple(_name_mentions(doc, line, names_text, "presenter", tuple(continued)))
                 if number not in schedule:
                     schedule[number] = ScheduleEntry(
                         number, _time(sched.group(2), sched.group(3)), _time(sched.group(4), sched.group(5)), presenters, ev
@@ -190,7 +221,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                 if date is None:
                     d = _DATE_TIME.match(text)
                     day, month, year = int(d.group(1)), int(d.group(2)), int(d.group(3))
-                    if 1 <= day <= 31 and 1 <= month <= 12:
+                    if _valid_date(year, month, day):
                         date = f"{year:04d}-{month:02d}-{day:02d}"
                         start, end = _time(d.group(4), d.group(5)), _time(d.group(6), d.group(7))
                         header_lines.append(line)

@@ -130,7 +130,10 @@ def load_store_from_text(data: str | bytes, format: ox.RdfFormat = ox.RdfFormat.
 # --------------------------------------------------------------------------- queries
 
 def _queries_dir() -> Path:
-    return ontology_dir() / "queries"
+    try:
+        return ontology_dir() / "queries"
+    except FileNotFoundError as err:
+        raise QueryError(f"The named queries (ontology/queries/*.rq) are not installed: {err}") from err
 
 
 def _description(text: str) -> str:
@@ -167,7 +170,9 @@ def read_query(name_or_path: str | os.PathLike) -> tuple[str, str]:
         return "query", text
     path = Path(text)
     looks_like_path = path.suffix == ".rq" or os.sep in text or "/" in text
-    if not looks_like_path:
+    if looks_like_path and not path.exists() and path.name == text and (_queries_dir() / text).is_file():
+        path = _queries_dir() / text  # "who-is-connected.rq" typed for the named query
+    elif not looks_like_path:
         named = _queries_dir() / f"{text}.rq"
         if not named.is_file():
             raise QueryError(f"Unknown query {text!r} (available: {_available()}); or give a path to a .rq file.")
@@ -192,9 +197,12 @@ def execute(store: ox.Store, text: str, name: str = "query"):
     """Run SPARQL ``text`` on ``store`` over the union of its graphs; the raw pyoxigraph result.
 
     Raises:
-        QueryError: a syntax error (updates are refused as syntax errors too:
-        :meth:`pyoxigraph.Store.query` only runs queries), or a failure while running.
+        QueryError: an update (INSERT, DELETE, ...; the store is read-only), a
+        syntax error, or a failure while running.
     """
+    if is_update(text):
+        raise QueryError(f"{name!r} is a SPARQL update; only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) "
+                         "run on a built graph.")
     try:
         return store.query(text, use_default_graph_as_union=True)
     except SyntaxError as err:

@@ -35,7 +35,10 @@ def gephi_safe(graph) -> nx.MultiDiGraph:
     for node in sorted(graph.nodes):
         g.add_node(xml_safe(node), **{k: xml_safe(v) for k, v in sorted(graph.nodes[node].items()) if v is not None})
     for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
-        g.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(str(key)), **{k: xml_safe(x) for k, x in sorted(data.items()) if x is not None})
+        if not isinstance(key, str):
+            # networkx numbers parallel edges 0, 1, ... per node pair; Gephi needs ids unique in the file
+            key = f"{data.get('relation', 'edge')}:{u}->{v}#{key}"
+        g.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(key), **{k: xml_safe(x) for k, x in sorted(data.items()) if x is not None})
     return g
 
 

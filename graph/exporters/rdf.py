@@ -1,36 +1,696 @@
-"""RDF exporters (provisional vocabulary; see ontology/ for the real one)."""
+"""RDF exporters: Turtle, N-Triples, JSON-LD and TriG, with the evidence of every statement.
+
+The vocabulary is ``ontology/minutes.ttl`` (namespace ``mg:``,
+``https://w3id.org/minutes-graph/vocab#``); ``ontology/README.md`` explains
+the model. In short:
+
+* every node becomes a resource ``{base}{prefix}/{rest}`` minted from its id
+  (``person:otto-junge-ohrt`` -> ``{base}person/otto-junge-ohrt``,
+  ``item:000_x.txt#3`` -> ``{base}item/000_x.txt/3``); every character but
+  letters, digits and ``_.~-`` is percent-encoded, so no text can break out of
+  an IRI. It is typed with its ``mg:`` class and the aligned standard classes,
+  labelled (``rdfs:label``/``skos:altLabel``, ``@da``) and described
+  (``mg:date`` as ``xsd:date``, ``mg:startTime`` as ``xsd:time`` ...);
+* every edge becomes one direct triple (``?person mg:presents ?item``) and,
+  when it carries evidence, a statement node ``{base}statement/<sha1>``
+  (``mg:Statement``, ``rdf:subject/predicate/object``) derived from the
+  document ``{base}document/<file name>`` with an ``oa:TextQuoteSelector``
+  (the quoted sentence) and an ``oa:TextPositionSelector`` (character
+  offsets). For ``presents``, ``decides`` and ``owns`` the statement is also
+  the ``prov:qualifiedAttribution`` of the target, with its ``prov:hadRole``;
+* TriG puts what a document states in the named graph ``{base}document/<name>``
+  and entities' names in the default graph.
+
+Triples are built as pyoxigraph terms and serialised by pyoxigraph (fast, and
+byte-identical across runs: nodes and edges are visited in sorted order).
+:func:`to_rdflib` gives the same quads as an rdflib ``Dataset``.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("person:ane-berg", type="Person", label="Ane Berg")
+>>> b"Ane Berg" in serialize(g, "turtle")
+True
+"""
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
 from typing import BinaryIO
-from urllib.parse import quote
 
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 
+from ..errors import MinutesGraphError
+from ..lexicon import ontology_dir
+from ..vocab import BESLUIT, MG, OA, PERSON, PREFIXES
 from . import register
 
-__all__ = ["DEFAULT_BASE_IRI", "to_rdflib", "export_turtle"]
+__all__ = [
+    "DEFAULT_BASE_IRI",
+    "nquads",
+    "ntriples",
+    "to_quads",
+    "to_triples",
+    "to_rdflib",
+    "rdflib_turtle",
+    "serialize",
+    "mint_iri",
+    "jsonld_context",
+    "export_turtle",
+    "export_ntriples",
+    "export_jsonld",
+    "export_trig",
+]
 
+#: Base of minted IRIs when the build gives none (``--base-iri``). A stable
+#: placeholder: publish under your own domain with ``--base-iri``.
 DEFAULT_BASE_IRI = "https://example.org/minutes-graph/"
 
 
-def _iri(base: str, node_id: str) -> URIRef:
-    return URIRef(base + "id/" + quote(node_id, safe=":"))
+def _n(term) -> str:
+    """An IRI as an N-Triples term."""
+    return f"<{term}>"
 
 
-def to_rdflib(graph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
-    nx_graph = getattr(graph, "nx", graph)
-    mg = Namespace(base_iri + "vocab#")
+_TYPE = _n(RDF.type)
+_LABEL = _n(RDFS.label)
+_ALT = _n(SKOS.altLabel)
+_XSD_STRING = str(XSD.string)
+_DATE_SUFFIX = f"^^<{XSD.date}>"
+_TIME_SUFFIX = f"^^<{XSD.time}>"
+_INTEGER_SUFFIX = f"^^<{XSD.integer}>"
+_NNI_SUFFIX = f"^^<{XSD.nonNegativeInteger}>"
+
+#: node type -> (IRI path segment for ids without a prefix, classes)
+_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Meeting": ("meeting", (_n(MG.Meeting), _n(BESLUIT.Zitting), _n(SDO.Event))),
+    "AgendaItem": ("item", (_n(MG.AgendaItem), _n(BESLUIT.Agendapunt))),
+    "Decision": ("decision", (_n(MG.Decision), _n(BESLUIT.Besluit))),
+    "Person": ("person", (_n(MG.Person), _n(FOAF.Person), _n(PERSON.Person))),
+    "Unit": ("unit", (_n(MG.Unit), _n(ORG.OrganizationalUnit))),
+    "Body": ("body", (_n(MG.Body), _n(ORG.Organization))),
+    "Initiative": ("initiative", (_n(MG.Initiative), _n(SDO.Project))),
+}
+
+#: edge relation -> predicate
+_RELATIONS: dict[str, str] = {
+    "presents": _n(MG.presents),
+    "attends": _n(MG.attends),
+    "decides": _n(MG.decides),
+    "concerns": _n(MG.concerns),
+    "owns": _n(MG.owns),
+    "mentions": _n(MG.mentions),
+    "part_of": _n(MG.partOf),
+    "decision_of": _n(MG.decisionOf),
+}
+
+#: relations whose statement is also a ``prov:qualifiedAttribution`` of the target
+_ROLES: dict[str, str] = {
+    "presents": _n(MG.presenterRole),
+    "decides": _n(MG.deciderRole),
+    "owns": _n(MG.ownerRole),
+}
+
+#: node attribute -> (predicate, kind of literal)
+_PROPERTIES: tuple[tuple[str, str, str], ...] = (
+    ("kind", _n(MG.kind), "da"),
+    ("title", _n(MG.title), "da"),
+    ("location", _n(MG.location), "da"),
+    ("text", _n(MG.text), "da"),
+    ("date", _n(MG.date), "date"),
+    ("start", _n(MG.startTime), "time"),
+    ("end", _n(MG.endTime), "time"),
+    ("number", _n(MG.itemNumber), "integer"),
+)
+
+_P = {name: _n(term) for name, term in {
+    "givenName": FOAF.givenName, "familyName": FOAF.familyName,
+    "sourceDocument": MG.sourceDocument, "wasDerivedFrom": PROV.wasDerivedFrom,
+    "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
+    "hasSelector": OA.hasSelector, "exact": OA.exact, "start": OA.start, "end": OA.end,
+    "lines": MG.lines, "count": MG.count, "agent": PROV.agent, "hadRole": PROV.hadRole,
+    "qualifiedAttribution": PROV.qualifiedAttribution, "attendee": SDO.attendee,
+    "dctSubject": DCTERMS.subject, "behandelt": BESLUIT.behandelt,
+}.items()}
+_C = {name: _n(term) for name, term in {
+    "Statement": MG.Statement, "Entity": PROV.Entity, "Attribution": PROV.Attribution,
+    "Document": FOAF.Document, "TextQuoteSelector": OA.TextQuoteSelector,
+    "TextPositionSelector": OA.TextPositionSelector, "Resource": RDFS.Resource,
+}.items()}
+
+# the statement's terms as constants: statements are most of the triples of a big graph
+_STATEMENT, _ENTITY, _ATTRIBUTION = _C["Statement"], _C["Entity"], _C["Attribution"]
+_QUOTE_SELECTOR, _POSITION_SELECTOR = _C["TextQuoteSelector"], _C["TextPositionSelector"]
+_SUBJECT, _PREDICATE, _OBJECT = _P["subject"], _P["predicate"], _P["object"]
+_AGENT, _HAD_ROLE, _DERIVED = _P["agent"], _P["hadRole"], _P["wasDerivedFrom"]
+_HAS_SELECTOR, _EXACT, _START, _END = _P["hasSelector"], _P["exact"], _P["start"], _P["end"]
+_LINES, _COUNT = _P["lines"], _P["count"]
+
+_UNSAFE = re.compile(r"[^\w.~-]")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?")
+
+
+# --------------------------------------------------------------------------- IRIs and literals
+
+def _escape(match: re.Match) -> str:
+    return "".join(f"%{b:02X}" for b in match.group().encode("utf-8", "surrogatepass"))
+
+
+def _segment(text: str) -> str:
+    """``text`` as one IRI path segment: letters, digits and ``_.~-`` kept, the rest percent-encoded."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def mint_iri(base_iri: str, node_id: str, node_type: str | None = None) -> str:
+    """The IRI of the node ``node_id``: ``{base}{prefix}/{rest}``, ``#`` in the rest becoming ``/``.
+
+    >>> mint_iri("https://x.org/", "item:000_a.txt#3")
+    'https://x.org/item/000_a.txt/3'
+    >>> mint_iri("https://x.org/", "person:Ane <b>", "Person")
+    'https://x.org/person/Ane%20%3Cb%3E'
+    >>> mint_iri("https://x.org/", "Søren", "Person")
+    'https://x.org/person/Søren'
+    """
+    prefix, sep, rest = node_id.partition(":")
+    if sep and prefix:
+        return base_iri + _segment(prefix) + "/" + "/".join(_segment(part) for part in rest.split("#"))
+    kind = _CLASSES[node_type][0] if node_type in _CLASSES else _segment((node_type or "node").lower())
+    return base_iri + kind + "/" + _segment(node_id)
+
+
+def _literal(value, suffix: str = "") -> str:
+    """An N-Triples literal: ``value`` quoted and escaped, then ``suffix`` (``@da``, ``^^<datatype>``)."""
+    text = str(value)
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{text}"{suffix}'
+
+
+def _typed(value, kind: str) -> str | None:
+    """A literal of ``kind`` (``da``, ``date``, ``time``, ``integer``), or None if ``value`` is not one."""
+    if kind == "da":
+        return _literal(value, "@da")
+    text = str(value).strip()
+    if kind == "date":
+        if _DATE.fullmatch(text):
+            try:
+                dt.date.fromisoformat(text)
+            except ValueError:
+                return None
+            return f'"{text}"{_DATE_SUFFIX}'
+        return None
+    if kind == "time":
+        m = _TIME.fullmatch(text)
+        if m and int(m[1]) < 24 and int(m[2]) < 60 and int(m[3] or 0) < 60:
+            return f'"{int(m[1]):02d}:{m[2]}:{m[3] or "00"}"{_TIME_SUFFIX}'
+        return None
+    if kind == "integer":
+        number = _int(value, signed=True)
+        return None if number is None else f'"{number}"{_INTEGER_SUFFIX}'
+    raise ValueError(kind)
+
+
+def _split(value) -> list[str]:
+    return [x for x in dict.fromkeys(str(value).split(";")) if x] if value not in (None, "") else []
+
+
+def _int(value, signed: bool = False) -> int | None:
+    if type(value) is int:
+        number = value
+    else:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            return None
+    return number if signed or number >= 0 else None
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _check_base(base_iri: str | None) -> str:
+    base = str(base_iri or DEFAULT_BASE_IRI)
+    if not base.endswith(("/", "#")):
+        base += "/"
+    try:
+        ox.NamedNode(base + "x")
+    except ValueError as err:
+        raise MinutesGraphError(
+            f"Invalid base IRI {base_iri!r} ({err}); give an absolute IRI such as {DEFAULT_BASE_IRI!r} "
+            f"with --base-iri.") from err
+    return base
+
+
+# --------------------------------------------------------------------------- graph -> N-Quads
+
+class _Builder:
+    """Writes the statements of one graph as N-Triples (or N-Quads) lines.
+
+    Terms are N-Triples strings (``<iri>``, ``"text"@da``): building them is
+    several times faster than building pyoxigraph objects in Python, and
+    pyoxigraph parses them back (checking every IRI and literal) on the way out.
+    Nodes are visited in sorted order, each followed by its outgoing edges, so
+    the output is the same for the same graph and every subject's triples are
+    together. With ``dataset=True`` each line names its graph: the document it
+    was read from, or the default graph for entities' names and documents.
+    """
+
+    def __init__(self, nx_graph, base_iri: str | None, dataset: bool = False) -> None:
+        self.g = nx_graph
+        self.base = _check_base(base_iri)
+        self.dataset = dataset
+        self.lines: dict[str | None, list[str]] = {None: []}
+        self.adders: dict[str | None, object] = {}
+        self.sinks: dict[str | None, tuple] = {}
+        self.reverse: dict = defaultdict(list)
+        self.seen: set[tuple] = set()
+        self.iris: dict[str, str] = {}
+        self.documents: dict[str, str] = {}
+        self.extra_predicates: dict[str, str] = {}
+
+    def iri(self, node) -> str:
+        found = self.iris.get(node)
+        if found is None:
+            node_type = self.g.nodes[node].get("type") if node in self.g else None
+            found = self.iris[node] = "<" + mint_iri(self.base, str(node), node_type) + ">"
+        return found
+
+    def document(self, name: str) -> str:
+        found = self.documents.get(name)
+        if found is None:
+            found = self.documents[name] = "<" + self.base + "document/" + _segment(name) + ">"
+        return found
+
+    def predicate(self, relation: str) -> str:
+        found = _RELATIONS.get(relation) or self.extra_predicates.get(relation)
+        if found is None:
+            found = self.extra_predicates[relation] = "<" + self.base + "relation/" + _segment(relation) + ">"
+        return found
+
+    def classes(self, node_type) -> tuple[str, ...]:
+        if node_type in _CLASSES:
+            return _CLASSES[node_type][1]
+        if node_type in (None, ""):
+            return ()
+        return ("<" + self.base + "type/" + _segment(str(node_type)) + ">",)
+
+    def sink(self, home: str | None):
+        """``(append, end)``: where lines of the graph of document ``home`` go, and how they end."""
+        if not self.dataset:
+            home = None
+        found = self.sinks.get(home)
+        if found is None:
+            end = " .\n" if home is None else f" {self.document(home)} .\n"
+            found = self.sinks[home] = (self.lines.setdefault(home, []).append, end)
+        return found
+
+    def adder(self, home: str | None):
+        """``add(s, p, o)`` into the graph of the document ``home`` (None: the default graph)."""
+        if not self.dataset:
+            home = None
+        found = self.adders.get(home)
+        if found is None:
+            append, end = self.sink(home)
+
+            def found(s: str, p: str, o: str) -> None:
+                append(f"{s} {p} {o}{end}")
+            self.adders[home] = found
+        return found
+
+    def run(self) -> bytes:
+        """The N-Triples (N-Quads) of the graph: default graph first, then documents by name."""
+        g = self.g
+        for u, v, key, edge in g.edges(keys=True, data=True):
+            relation = edge.get("relation")
+            home = edge.get("document")
+            home = str(home) if home and self.dataset else None
+            if relation == "attends" or relation == "part_of":
+                self.reverse[v].append(
+                    (home, _P["attendee"] if relation == "attends" else _P["behandelt"], self.iri(u)))
+            if relation in _ROLES and _has_evidence(edge):
+                self.reverse[v].append((home, _P["qualifiedAttribution"], self._statement_iri(u, v, key)))
+        for found in self.reverse.values():
+            found.sort(key=lambda r: (r[0] or "", r[1], r[2]))
+            found[:] = dict.fromkeys(found)  # the same triple from parallel edges once
+        for node in sorted(g.nodes, key=str):
+            self.node(node, g.nodes[node])
+            edges = sorted(g.out_edges(node, keys=True, data=True), key=lambda e: (str(e[1]), str(e[2])))
+            for u, v, key, edge in edges:
+                self.edge(u, v, edge)
+            for u, v, key, edge in edges:
+                if _has_evidence(edge):
+                    self.edge_statement(u, v, key, edge)
+        add = self.adder(None)
+        for name in sorted(self.documents):
+            d = self.documents[name]
+            add(d, _TYPE, _C["Entity"])
+            add(d, _TYPE, _C["Document"])
+            add(d, _LABEL, _literal(name))
+            add(d, _P["sourceDocument"], _literal(name))
+        text = "".join(self.lines[None])
+        if self.dataset:
+            text += "".join("".join(self.lines[name]) for name in sorted(k for k in self.lines if k is not None))
+        return _encode(text)
+
+    def node(self, node, data: dict) -> None:
+        s = self.iri(node)
+        node_type = data.get("type")
+        document = data.get("document")
+        documents = _split(data.get("documents"))
+        # structure (meeting, item, decision) belongs to its document; entities to every document
+        add = self.adder(str(document) if document and not documents else None)
+        classes = self.classes(node_type)
+        for cls in classes:
+            add(s, _TYPE, cls)
+        label = str(data.get("label") or node)
+        add(s, _LABEL, _literal(label, "@da"))
+        for alias in _split(data.get("aliases")):
+            if alias != label:
+                add(s, _ALT, _literal(alias, "@da"))
+        if node_type == "Person":
+            words = label.split()
+            if len(words) >= 2:
+                add(s, _P["givenName"], _literal(words[0]))
+                add(s, _P["familyName"], _literal(words[-1]))
+        for attr, predicate, kind in _PROPERTIES:
+            value = data.get(attr)
+            if value is not None and value != "":
+                literal = _typed(value, kind)
+                if literal is not None:
+                    add(s, predicate, literal)
+        names = documents or ([str(document)] if document else [])
+        for name in names:
+            add(s, _P["sourceDocument"], _literal(name))
+        for name in names:
+            add(s, _P["wasDerivedFrom"], self.document(name))
+        # standard triples whose subject is this node but which come from incoming edges
+        for home, p, o in self.reverse.pop(node, ()):
+            self.adder(home)(s, p, o)
+        if _has_evidence(data):
+            st = "<" + self.base + "statement/" + _hash("node", str(node)) + ">"
+            self.statement(st, s, _TYPE, classes[0] if classes else _C["Resource"], data)
+
+    def _first(self, u, relation: str, v, home) -> bool:
+        """True the first time the edge ``u relation v`` is seen (in graph ``home`` for datasets)."""
+        key = (u, relation, v, home if self.dataset else None)
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+    def _statement_iri(self, u, v, key) -> str:
+        return "<" + self.base + "statement/" + _hash("edge", str(u), str(v), str(key)) + ">"
+
+    def edge(self, u, v, data: dict) -> None:
+        """The direct triple ``u relation v`` (once per graph) and its standard-vocabulary twin."""
+        relation = str(data.get("relation", "related"))
+        document = data.get("document")
+        if self._first(u, "", v, (relation, document)):
+            su, sv = self.iri(u), self.iri(v)
+            add = self.adder(str(document) if document else None)
+            add(su, self.predicate(relation), sv)
+            if relation == "concerns":
+                add(su, _P["dctSubject"], sv)
+
+    def edge_statement(self, u, v, key, data: dict) -> None:
+        """The evidence of the edge: a statement node, also the qualified attribution for roles."""
+        relation = str(data.get("relation", "related"))
+        su, sv = self.iri(u), self.iri(v)
+        st = self._statement_iri(u, v, key)
+        role = _ROLES.get(relation)
+        self.statement(st, su, self.predicate(relation), sv, data, role)
+
+    def statement(self, st: str, s: str, p: str, o: str, data: dict, role: str | None = None) -> None:
+        """The reified statement ``s p o`` with the document, quote and offsets it was read from."""
+        document = data.get("document")
+        append, end = self.sink(str(document) if document else None)
+        iri = st[1:-1]
+        text = [f"{st} {_TYPE} {_STATEMENT}{end}{st} {_TYPE} {_ENTITY}{end}"]
+        if role is not None:
+            text.append(f"{st} {_TYPE} {_ATTRIBUTION}{end}")
+        text.append(f"{st} {_SUBJECT} {s}{end}{st} {_PREDICATE} {p}{end}{st} {_OBJECT} {o}{end}")
+        if role is not None:
+            text.append(f"{st} {_AGENT} {s}{end}{st} {_HAD_ROLE} {role}{end}")
+        if document:
+            text.append(f"{st} {_DERIVED} {self.document(str(document))}{end}")
+        quote = data.get("evidence")
+        has_quote = quote is not None and quote != ""
+        start, stop = _int(data.get("char_start")), _int(data.get("char_end"))
+        has_position = start is not None and stop is not None
+        if has_quote:
+            text.append(f"{st} {_HAS_SELECTOR} <{iri}/quote>{end}")
+        if has_position:
+            text.append(f"{st} {_HAS_SELECTOR} <{iri}/position>{end}")
+        lines = data.get("lines")
+        if lines is not None and lines != "":
+            text.append(f"{st} {_LINES} {_literal(lines)}{end}")
+        count = _int(data.get("count"))
+        if count is not None:
+            text.append(f'{st} {_COUNT} "{count}"{_INTEGER_SUFFIX}{end}')
+        if has_quote:
+            text.append(f"<{iri}/quote> {_TYPE} {_QUOTE_SELECTOR}{end}")
+                     f"<{iri}/quote> {_EXACT} {_literal(quote, '@da')}{end}")
+        if has_position:
+            text.append(f"<{iri}/position> {_TYPE} {_POSITION_SELECTOR}{end}")
+                     f'<{iri}/position> {_START} "{start}"{_NNI_SUFFIX}{end}'
+                     f'<{iri}/position> {_END} "{stop}"{_NNI_SUFFIX}{end}')
+        append("".join(text))
+
+
+def _has_evidence(data: dict) -> bool:
+    return bool(data.get("evidence")) or data.get("char_start") is not None
+
+
+def _nx(graph):
+    return getattr(graph, "nx", graph)
+
+
+def _encode(text: str) -> bytes:
+    # lone surrogates (text that was never valid Unicode) become "?"; everything else is UTF-8
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace")
+
+
+def nquads(graph, base_iri: str | None = DEFAULT_BASE_IRI) -> bytes:
+    """The dataset of ``graph`` as N-Quads: the default graph first, then one graph per document by name.
+
+    The default graph holds entities, their names and the documents; each source
+    document's named graph ``{base}document/<name>`` holds what it states.
+    """
+    return _Builder(_nx(graph), base_iri, dataset=True).run()
+
+
+def ntriples(graph, base_iri: str | None = DEFAULT_BASE_IRI) -> bytes:
+    """The union of :func:`nquads`' graphs as N-Triples, one subject's triples together, in a stable order."""
+    return _Builder(_nx(graph), base_iri).run()
+
+
+def to_quads(graph, base_iri: str | None = DEFAULT_BASE_IRI) -> list[ox.Quad]:
+    """The RDF dataset of ``graph`` (a :class:`~graph.query.MinutesGraph` or networkx graph) as pyoxigraph quads."""
+    return list(ox.parse(nquads(graph, base_iri), format=ox.RdfFormat.N_QUADS))
+
+
+def to_triples(graph, base_iri: str | None = DEFAULT_BASE_IRI) -> list[ox.Triple]:
+    """The union of :func:`to_quads`' graphs as pyoxigraph triples."""
+    return [q.triple for q in ox.parse(ntriples(graph, base_iri), format=ox.RdfFormat.N_TRIPLES)]
+
+
+# --------------------------------------------------------------------------- rdflib bridge
+
+def _rdflib_converter():
+    from rdflib import Literal, URIRef
+
+    iris: dict[str, URIRef] = {}
+
+    def convert(term):
+        if isinstance(term, ox.NamedNode):
+            found = iris.get(term.value)
+            if found is None:
+                found = iris[term.value] = URIRef(term.value)
+            return found
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+
+    return convert
+
+
+def to_rdflib(graph, base_iri: str | None = DEFAULT_BASE_IRI):
+    """The quads of :func:`to_quads` as an ``rdflib.Dataset`` (default graph plus one graph per document).
+
+    ``ds.quads()`` iterates them all; ``ds.graph(URIRef(document_iri))`` is one document's graph.
+    """
+    from rdflib import Dataset, URIRef
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    convert = _rdflib_converter()
+    ds = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        ds.bind(prefix, namespace, override=True, replace=True)
+    graphs: dict = {}
+    for q in to_quads(graph, base_iri):
+        name = q.graph_name
+        key = None if isinstance(name, ox.DefaultGraph) else name.value
+        target = graphs.get(key)
+        if target is None:
+            target = graphs[key] = ds.graph(DATASET_DEFAULT_GRAPH_ID if key is None else URIRef(key))
+        target.add((convert(q.subject), convert(q.predicate), convert(q.object)))
+    return ds
+
+
+def rdflib_turtle(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI) -> None:
+    """The same triples as :func:`export_turtle`, written by rdflib's Turtle serialiser (for comparison)."""
+    from rdflib import Graph
+
+    convert = _rdflib_converter()
     g = Graph()
-    g.bind("mg", mg)
-    for node, data in nx_graph.nodes(data=True):
-        s = _iri(base_iri, node)
-        g.add((s, RDF.type, mg[str(data.get("type", "Thing"))]))
-        g.add((s, RDFS.label, Literal(str(data.get("label", node)), lang="da")))
-    for u, v, data in nx_graph.edges(data=True):
-        g.add((_iri(base_iri, u), mg[str(data.get("relation", "related"))], _iri(base_iri, v)))
-    return g
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace, override=True, replace=True)
+    for t in to_triples(graph, base_iri):
+        g.add((convert(t.subject), convert(t.predicate), convert(t.object)))
+    stream.write(g.serialize(format="turtle", encoding="utf-8"))
 
 
-@register("turtle", ".ttl", "RDF Turtle")
-def export_turtle(graph, stream: BinaryIO, base_iri: str = DEFAULT_BASE_IRI, **options) -> None:
-    stream.write(to_rdflib(graph, base_iri).serialize(format="turtle").encode("utf-8"))
+# --------------------------------------------------------------------------- JSON-LD
+
+@cache
+def jsonld_context() -> dict:
+    """The JSON-LD ``@context`` published as ``ontology/context.jsonld``."""
+    return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+class _Compactor:
+    """Chooses the key of a predicate and the form of a value under the context of ``context.jsonld``."""
+
+    def __init__(self, context: dict) -> None:
+        self.prefixes = {k: v for k, v in context.items() if isinstance(v, str) and v.endswith(("/", "#"))}
+        self.terms: dict[str, tuple[str, str | None, str | None]] = {}  # IRI -> (term, @type, @language)
+        self.classes: dict[str, str] = {}
+        for term, definition in context.items():
+            if term.startswith("@") or term in self.prefixes:
+                continue
+            if isinstance(definition, str):
+                self.classes.setdefault(self.expand(definition), term)
+                self.terms.setdefault(self.expand(definition), (term, None, None))
+            elif isinstance(definition, dict) and "@id" in definition:
+                coerce = definition.get("@type")
+                self.terms.setdefault(self.expand(definition["@id"]), (
+                    term, self.expand(coerce) if coerce and coerce != "@id" else coerce, definition.get("@language")))
+        self.keys: dict[str, tuple[str, str | None, str | None]] = {}
+
+    def expand(self, value: str) -> str:
+        prefix, sep, local = value.partition(":")
+        return self.prefixes[prefix] + local if sep and prefix in self.prefixes else value
+
+    def compact(self, iri: str) -> str:
+        for prefix, namespace in self.prefixes.items():
+            if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w.-]*", iri[len(namespace):]):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return iri
+
+    def key(self, iri: str) -> tuple[str, str | None, str | None]:
+        found = self.keys.get(iri)
+        if found is None:
+            found = self.keys[iri] = self.terms.get(iri) or (self.compact(iri), None, None)
+        return found
+
+    def value(self, term, coerce: str | None, language: str | None):
+        if isinstance(term, ox.NamedNode):
+            return term.value if coerce == "@id" else {"@id": term.value}
+        if term.language:
+            if language == term.language and coerce is None:
+                return term.value
+            return {"@value": term.value, "@language": term.language}
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return term.value if coerce is None and language is None else {"@value": term.value}
+        if coerce == datatype and language is None:
+            return term.value
+        return {"@value": term.value, "@type": self.compact(datatype)}
+
+
+def _write_jsonld(triples: Iterable[ox.Quad], stream: BinaryIO, base_iri: str) -> None:
+    context = jsonld_context()
+    scheme = base_iri.partition(":")[0]
+    if scheme in context:
+        raise MinutesGraphError(f"Base IRI {base_iri!r} starts with {scheme + ':'!r}, a prefix of the JSON-LD "
+                                f"context; choose another base IRI (e.g. {DEFAULT_BASE_IRI!r}).")
+    compactor = _Compactor(context)
+    subjects: dict[str, dict[str, list]] = {}
+    rdf_type = str(RDF.type)
+    for t in triples:
+        node = subjects.get(t.subject.value)
+        if node is None:
+            node = subjects[t.subject.value] = {"@id": t.subject.value}
+        if t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode):
+            iri = t.object.value
+            node.setdefault("@type", []).append(compactor.classes.get(iri) or compactor.compact(iri))
+            continue
+        key, coerce, language = compactor.key(t.predicate.value)
+        node.setdefault(key, []).append(compactor.value(t.object, coerce, language))
+    stream.write(b'{\n"@context": ')
+    stream.write(json.dumps(context, ensure_ascii=False, indent=1).encode("utf-8"))
+    for node in subjects.values():
+        for key, values in node.items():
+            if type(values) is list and len(values) == 1:
+                node[key] = values[0]
+    stream.write(b',\n"@graph": [\n')
+    stream.write(",\n".join(json.dumps(node, ensure_ascii=False) for node in subjects.values()).encode("utf-8"))
+    stream.write(b"\n]\n}\n")
+
+
+# --------------------------------------------------------------------------- exporters
+
+_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+}
+
+
+def serialize(graph, format: str = "turtle", base_iri: str = DEFAULT_BASE_IRI) -> bytes:  # noqa: A002
+    """``graph`` as RDF bytes in ``format`` (``turtle``, ``ntriples``, ``jsonld`` or ``trig``)."""
+    import io
+
+    stream = io.BytesIO()
+    {"turtle": export_turtle, "ntriples": export_ntriples, "jsonld": export_jsonld, "trig": export_trig}[format](
+        graph, stream, base_iri=base_iri)
+    return stream.getvalue()
+
+
+def _parse(data: bytes, dataset: bool = False):
+    return ox.parse(data, format=ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES)
+
+
+@register("turtle", ".ttl", "RDF Turtle (mg: vocabulary, evidence as statements)")
+def export_turtle(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI, **options) -> None:
+    """Write the graph as Turtle (the union of all graphs of :func:`to_quads`)."""
+    ox.serialize(_parse(ntriples(graph, base_iri)), stream, _FORMATS["turtle"], prefixes=PREFIXES)
+
+
+@register("ntriples", ".nt", "RDF N-Triples (one triple a line; fastest to load)")
+def export_ntriples(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI, **options) -> None:
+    """Write the graph as (canonical) N-Triples."""
+    ox.serialize(_parse(ntriples(graph, base_iri)), stream, _FORMATS["ntriples"])
+
+
+@register("jsonld", ".jsonld", "JSON-LD with the @context of ontology/context.jsonld")
+def export_jsonld(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI, **options) -> None:
+    """Write the graph as JSON-LD, one node object a line, with the published ``@context`` embedded."""
+    _write_jsonld(_parse(ntriples(graph, base_iri)), stream, _check_base(base_iri))
+
+
+@register("trig", ".trig", "RDF TriG (one named graph per source document)")
+def export_trig(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI, **options) -> None:
+    """Write the dataset as TriG: entities in the default graph, each document's statements in its own graph."""
+    ox.serialize(_parse(nquads(graph, base_iri), dataset=True), stream, _FORMATS["trig"], prefixes=PREFIXES)

@@ -1,0 +1,509 @@
+"""Segment stage: the structure of minutes, on real seed lines and on hand-written quirks."""
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+from graph.errors import NotMinutesError
+from graph.model import SourceDocument
+from graph.read import read_document
+from graph.segment import is_toc_line, segment, split_lines, split_names
+
+D000 = "000_2eb527c07c3843b1.txt"
+D001 = "001_b4e6dcb2cf1b819c.txt"
+D002 = "002_306ec24a535d918f.txt"
+D003 = "003_9149ff3ea57836cb.txt"
+D004 = "004_7d1dff19a2ca3e0e.txt"
+
+
+@pytest.fixture(scope="module")
+def seed(seeds_dir):
+    """``seed(name) -> (SourceDocument, SegmentedMinutes)``, each segmented once."""
+    cache = {}
+
+    def get(name):
+        if name not in cache:
+            source = read_document(seeds_dir / name)
+            cache[name] = (source, segment(source))
+        return cache[name]
+
+    return get
+
+
+def seg(text: str, name: str = "m.txt"):
+    text = textwrap.dedent(text)
+    source = SourceDocument(name, name, text, "utf-8")
+    return source, segment(source)
+
+
+def item(minutes, number):
+    found = [i for i in minutes.items if i.number == number]
+    assert len(found) == 1, f"item {number} appears {len(found)} times"
+    return found[0]
+
+
+def schedule(minutes, number):
+    return next(e for e in minutes.schedule if e.number == number)
+
+
+def decision_text(minutes, number):
+    return [l.text.strip() for l in item(minutes, number).decision_lines]
+
+
+# --- 000: full header, glued 'Information: Pkt. 1', dotted TOC -------------------------
+
+
+def test_segment_header_of_000(seed):
+    _, m = seed(D000)
+    meeting = m.meeting
+    assert (meeting.kind, meeting.date, meeting.start, meeting.end) == ("Rådmandsmøde", "2022-12-02", "10:00", "11:30")
+    assert meeting.location == "Rådhuset, vær. 489"
+    assert meeting.missing == ()
+    assert (meeting.evidence.line_start, meeting.evidence.line_end) == (3, 7)
+
+
+def test_segment_schedule_line_with_two_presenters(seed):
+    source, m = seed(D000)
+    entry = schedule(m, 3)
+    assert (entry.start, entry.end) == ("10:30", "10:45")
+    assert [p.text for p in entry.presenters] == ["Helle Rasmussen", "Vibeke Jørgensen"]
+    assert entry.evidence.line_start == 11
+    assert entry.evidence.quote == "Pkt. 3 kl. 10.30-10.45 Helle Rasmussen og Vibeke Jørgensen"
+
+
+def test_segment_information_glued_to_first_schedule_line(seed):
+    _, m000 = seed(D000)  # 'Information: Pkt. 1 kl. ...'
+    _, m002 = seed(D002)  # 'Information:Pkt. 1 kl. ...'
+    assert [p.text for p in schedule(m000, 1).presenters] == ["Kristian Mikkelsen", "Jesper Adamsen"]
+    assert (schedule(m000, 1).start, schedule(m000, 1).end) == ("10:00", "10:15")
+    assert [p.text for p in schedule(m002, 1).presenters] == ["Thune", "Svend"]
+    assert [e.number for e in m000.schedule] == [1, 2, 3, 4, 5, 6]
+    assert [e.number for e in m002.schedule] == [1, 2, 3, 4]
+
+
+def test_segment_participants_list(seed):
+    _, m = seed(D000)
+    assert [p.text for p in m.participants] == [
+        "Annette Secher", "Christian Budde Opstrup", "Jens Bejer Damgaard",
+        "Niels Jørgen Rasmussen", "Otto Ohrt", "Thune Korsager",
+    ]
+    assert {p.role for p in m.participants} == {"participant"}
+    assert {p.evidence.line_start for p in m.participants} == {16}
+
+
+def test_segment_dotted_toc_is_skipped(seed):
+    _, m = seed(D000)
+    assert [i.number for i in m.items] == [1, 2, 3, 4, 5, 6]
+    assert item(m, 3).title == "Program for fastholdelse og rekruttering"
+    assert item(m, 3).evidence.line_start == 29  # the heading, not the TOC line 20
+    for it in m.items:
+        for line in it.decision_lines:
+            assert not re.search(r"\.{3,}\s*\d+\s*$", line.text), line
+            assert line.text.strip() != "Indhold"
+    assert decision_text(m, 3)[0] == "Chefteamet besluttede"
+    assert decision_text(m, 6)[-1] == "Chefteamet gav udtryk for at det skal give mening."
+
+
+def test_segment_items_from_schedule_only_have_no_title(seed):
+    _, m000 = seed(D000)
+    _, m004 = seed(D004)
+    for m, numbers in ((m000, [1, 2]), (m004, [3])):
+        for n in numbers:
+            it = item(m, n)
+            assert it.title is None
+            assert it.decision_lines == ()
+    assert item(m004, 3).evidence.line_start == 15  # the schedule line 'Pkt. 3 kl. 9.20-9.35 Jakob Amtorp'
+
+
+# --- 001: no header, chair/virtual line, wrapped headings -----------------------------
+
+
+def test_segment_missing_header_is_recorded_not_guessed(seed):
+    _, m = seed(D001)
+    meeting = m.meeting
+    assert meeting.kind is None and meeting.date is None and meeting.start is None and meeting.end is None
+    assert {"kind", "date"} <= set(meeting.missing)
+    assert "location" not in meeting.missing
+    assert meeting.location == "Rådhuset, vær. 489 - sagsbehandlere virtuelt"
+
+
+def test_segment_chair_and_virtual_line(seed):
+    source, m = seed(D001)
+    roles = {(p.text, p.role) for p in m.participants}
+    assert roles == {("Thune", "chair"), ("Hosea", "virtual")}
+    for p in m.participants:
+        assert p.evidence.line_start == 8
+        assert source.text[p.evidence.char_start:p.evidence.char_end] == p.text
+
+
+def test_segment_schedule_without_time_or_names(seed):
+    _, m = seed(D001)
+    entry = schedule(m, 4)
+    assert (entry.start, entry.end, entry.presenters) == (None, None, ())
+    assert [p.text for p in schedule(m, 2).presenters] == ["Helle Rasmussen", "Mathilde Gråkjær Petersen"]
+
+
+def test_segment_heading_wrapped_over_two_lines(seed):
+    _, m = seed(D001)
+    first = item(m, 1)
+    assert first.title == "Strategisk udspil om kvalitetsforbedringsarbejdet i MSO"
+    assert (first.evidence.line_start, first.evidence.line_end) == (9, 10)
+    # the wrapped second line of the decision heading is not decision text
+    assert "kvalitetsforbedringsarbejdet i MSO" not in decision_text(m, 1)
+    assert decision_text(m, 1)[0] == "Chefteamet drøftede:"
+
+
+def test_segment_decision_heading_wrapped_after_colon(seed):
+    _, m = seed(D001)
+    third = item(m, 3)
+    assert third.title == "Efteruddannelsestilbud: Undervisnings- og oplæringskompetence"
+    assert [l.number for l in third.decision_lines][0] == 79
+    assert "Undervisnings- og oplæringskompetence" not in decision_text(m, 3)
+    second = item(m, 2)
+    assert second.title == "Status på rekruttering og fastholdelse"
+    assert "fastholdelse" not in decision_text(m, 2)
+    assert decision_text(m, 2)[0] == "Chefteamet godkendte:"
+
+
+def test_segment_bullets_of_001_stay_in_decision(seed):
+    _, m = seed(D001)
+    lines = decision_text(m, 1)
+    assert "◦ Vi forebygger indlæggelser" in lines
+    assert lines[-1] == "Opdateret oplæg sendes til chefteamet."
+    assert decision_text(m, 4) == ["Kommende møder - Drøftet"]
+
+
+# --- 002: markdown-table TOC, slash-separated names ---------------------------------------
+
+
+def test_segment_markdown_table_toc_is_skipped(seed):
+    _, m = seed(D002)
+    assert [i.number for i in m.items] == [1, 2, 3, 4]
+    assert [item(m, n).evidence.line_start for n in (1, 2, 3)] == [27, 47, 66]
+    for it in m.items:
+        assert not any(l.text.lstrip().startswith("|") for l in it.decision_lines)
+    assert item(m, 4).title is None
+
+
+def test_segment_slash_separated_presenters(seed):
+    source, m = seed(D002)
+    thune, svend = schedule(m, 1).presenters
+    assert (thune.text, svend.text) == ("Thune", "Svend")
+    assert source.text[thune.evidence.char_start:thune.evidence.char_end] == "Thune"
+    assert source.text[svend.evidence.char_start:svend.evidence.char_end] == "Svend"
+
+
+# --- 003: 'Punkt N:' without 'Beslutning for', schedule items with no names --------------------
+
+
+def test_segment_headings_without_decision_headings(seed):
+    _, m = seed(D003)
+    titled = {i.number: i.title for i in m.items if i.title}
+    assert titled == {
+        1: "Evaluering af Ungdomstopmødet 2024",
+        3: "Plan for specialisering af Plejehjemmet Carl Blochs Gade (Budget 2025)",
+        4: "Vind i håret – flere gode cykeloplevelser",
+        7: "Udvælgelse af indsatser til mad- og måltids-puljen 2025",
+        9: "Status budgetforlig 2025",
+        10: "Koncept for KPI-opfølgning",
+        11: "Eventuelt",
+    }
+    assert decision_text(m, 1)[0] == "Rådmandsmødekrederen"
+    assert decision_text(m, 9)[0] == "Rådmandsmødekommissionen tog status til efterretning."
+    # 'Referat 1' / 'Referat' (TOC words) are no decision text of anything
+    assert all(l != "Referat" and l != "Referat 1" for it in m.items for l in decision_text(m, it.number))
+
+
+def test_segment_schedule_with_blank_lines_and_no_names(seed):
+    _, m = seed(D003)
+    assert [e.number for e in m.schedule] == list(range(1, 12))
+    assert schedule(m, 11).presenters == ()
+    assert (schedule(m, 11).start, schedule(m, 11).end) == ("14:15", "14:30")
+    assert [p.text for p in schedule(m, 10).presenters] == ["Kristian Mikkelsen", "René Hald", "Thomas Kaalby"]
+    assert item(m, 2).title is None and item(m, 5).title is None
+
+
+# --- 004: no participants, dotted TOC -------------------------------------------------------
+
+
+def test_segment_no_participants_is_recorded(seed):
+    _, m = seed(D004)
+    assert m.participants == ()
+    assert "participants" in m.meeting.missing
+    assert m.meeting.kind == "Chefteammøde"
+    assert m.meeting.location == "Rådhuset, vær. 489 (virtuelt for sagsbehandlere)"
+
+
+def test_segment_dotted_toc_of_004_gives_each_item_once(seed):
+    _, m = seed(D004)
+    assert [i.number for i in m.items] == [1, 2, 3, 4, 5, 6]
+    assert item(m, 5).title == 'Ledelsestræf 2021: "Ledelse, der kan mærkes"'
+    assert item(m, 5).evidence.line_start == 98
+    assert decision_text(m, 6) == ["Kommende møder - til orientering"]
+    joined = "\n".join(l for it in m.items for l in decision_text(m, it.number))
+    assert "....." not in joined
+
+
+@pytest.mark.parametrize(
+    "toc",
+    [
+        ["Punkt 1: Økonomi.....\t1", "Beslutning for Punkt 1: Økonomi.....\t1", "Punkt 2: Lukket punkt . . . 2"],
+        ["| | |", "|---|---|", "| Punkt 1: Økonomi | 1 |", "| Punkt 2: Lukket punkt | 2 |"],
+    ],
+    ids=["dotted-leaders", "markdown-table"],
+)
+def test_segment_toc_entries_are_no_items(toc):
+    text = "Chefteammøde\n\nIndhold\n\n" + "\n".join(toc) + "\n\nPunkt 1: Økonomi\n\nChefteamet besluttede budgettet.\n"
+    source, m = seg(text)
+    assert [(i.number, i.title) for i in m.items] == [(1, "Økonomi")]
+    heading_line = 4 + len(toc) + 2
+    assert item(m, 1).evidence.line_start == heading_line
+    assert source.text.split("\n")[heading_line - 1] == "Punkt 1: Økonomi"
+    assert decision_text(m, 1) == ["Chefteamet besluttede budgettet."]
+
+
+# --- evidence offsets -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [D000, D001, D002, D003, D004])
+def test_segment_evidence_offsets_point_at_the_names(seed, name):
+    source, m = seed(name)
+    lines = source.text.split("\n")
+    mentions = [p for e in m.schedule for p in e.presenters] + list(m.participants)
+    assert mentions
+    for mention in mentions:
+        ev = mention.evidence
+        assert source.text[ev.char_start:ev.char_end] == mention.text
+        assert mention.text in lines[ev.line_start - 1]
+        assert ev.document == name
+
+
+@pytest.mark.parametrize("name", [D000, D001, D002, D003, D004])
+def test_segment_item_and_line_offsets_are_consistent(seed, name):
+    source, m = seed(name)
+    for line in split_lines(source.text):
+        assert source.text[line.offset:line.offset + len(line.text)] == line.text
+    for it in m.items:
+        if it.title:
+            quoted = source.text[it.evidence.char_start:it.evidence.char_end]
+            assert quoted.split()[-1] == it.title.split()[-1]
+            assert "Punkt" in quoted
+        for line in it.decision_lines:
+            assert source.text.split("\n")[line.number - 1] == line.text
+    ev = m.meeting.evidence
+    if m.meeting.location:
+        assert m.meeting.location.split()[0] in source.text[ev.char_start:ev.char_end]
+
+
+# --- hand-written quirks ------------------------------------------------------------------
+
+
+def test_segment_bullet_styles_and_nesting_stay_in_decision():
+    _, m = seg(
+        """\
+        Chefteammøde
+
+        Punkt 1: Status på arbejdet
+        - første
+        • anden
+        ◦ tredje
+          - indrykket
+            ◦ dybere
+        ▪ fjerde
+        * femte
+
+        Chefteamet besluttede
+        """
+    )
+    it = item(m, 1)
+    assert it.title == "Status på arbejdet"  # a bullet line is never joined into the title
+    assert [l.text.strip() for l in it.decision_lines] == [
+        "- første", "• anden", "◦ tredje", "- indrykket", "◦ dybere", "▪ fjerde", "* femte", "Chefteamet besluttede",
+    ]
+
+
+def test_segment_heading_with_dot_after_number():
+    _, m = seg(
+        """\
+        Chefteammøde
+
+        Punkt 1. Økonomi
+        Chefteamet besluttede budgettet.
+
+        Punkt 2. Andet emne
+
+        Rådmanden godkendte.
+        """
+    )
+    assert [(i.number, i.title) for i in m.items] == [(1, "Økonomi"), (2, "Andet emne")]
+    assert decision_text(m, 1) == ["Chefteamet besluttede budgettet."]
+    assert decision_text(m, 2) == ["Rådmanden godkendte."]
+
+
+def test_segment_heading_wrap_only_when_it_continues():
+    _, m = seg(
+        """\
+        Punkt 1: Status på
+        rekruttering
+
+        Punkt 2: Budget
+        Chefteamet besluttede:
+
+        - at godkende budgettet
+        """
+    )
+    assert item(m, 1).title == "Status på rekruttering"
+    assert item(m, 1).decision_lines == ()
+    assert item(m, 2).title == "Budget"
+    assert decision_text(m, 2) == ["Chefteamet besluttede:", "- at godkende budgettet"]
+
+
+def test_segment_decision_heading_reuses_item_title():
+    _, m = seg(
+        """\
+        Punkt 1: Plan for ældreområdet
+
+        Beslutning for Punkt 1: Plan for
+        ældreområdet
+
+        Udvalget tog planen til efterretning.
+        """
+    )
+    assert [i.number for i in m.items] == [1]
+    assert item(m, 1).title == "Plan for ældreområdet"
+    assert decision_text(m, 1) == ["Udvalget tog planen til efterretning."]
+
+
+def test_segment_schedule_variants():
+    source, m = seg(
+        """\
+        Information:
+        Pkt. 1 kl. 9.00-9.15 Anna Holm (HR) og Bo Lund
+        Pkt 2 kl. 9:15 - 9:30 Kim Ny, Eva Lund samt Ida Berg
+        Pkt. 3
+        Pkt. 1 kl. 10.00-10.15 Someone Else
+        """
+    )
+    assert [e.number for e in m.schedule] == [1, 2, 3]
+    assert [p.text for p in schedule(m, 1).presenters] == ["Anna Holm", "Bo Lund"]  # the first line wins
+    assert (schedule(m, 2).start, schedule(m, 2).end) == ("09:15", "09:30")
+    assert [p.text for p in schedule(m, 2).presenters] == ["Kim Ny", "Eva Lund", "Ida Berg"]
+    for entry in m.schedule:
+        for p in entry.presenters:
+            assert source.text[p.evidence.char_start:p.evidence.char_end] == p.text
+    assert {"kind", "date", "participants"} <= set(m.meeting.missing)
+    assert [(i.number, i.title) for i in m.items] == [(1, None), (2, None), (3, None)]
+
+
+def test_segment_participants_continue_on_next_line():
+    _, m = seg(
+        """\
+        Chefteammøde
+
+        Mødedeltagere : Anna Holm, Bo Lund,
+        Kim Ny og Eva Lund
+
+        Punkt 1: Noget
+        """
+    )
+    assert [p.text for p in m.participants] == ["Anna Holm", "Bo Lund", "Kim Ny", "Eva Lund"]
+    assert [p.evidence.line_start for p in m.participants] == [3, 3, 4, 4]
+
+
+def test_segment_not_minutes_names_the_file():
+    with pytest.raises(NotMinutesError, match=r"^indkøbsliste\.txt: does not look like minutes"):
+        seg(
+            """\
+            Husk at købe mælk, brød og æg.
+            Ring til tandlægen i morgen.
+            """,
+            name="indkøbsliste.txt",
+        )
+
+
+def test_segment_impossible_date_is_warned_and_ignored():
+    _, m = seg(
+        """\
+        Chefteammøde
+
+        45-13-2023 09:00 - 10:00
+
+        Punkt 1: Noget
+        """
+    )
+    assert m.meeting.date is None
+    assert "date" in m.meeting.missing
+    assert len(m.warnings) == 1
+    assert re.match(r"m\.txt:3: impossible date '45-13-2023 09:00 - 10:00'", m.warnings[0])
+
+
+def test_segment_impossible_calendar_date_is_warned():
+    _, m = seg(
+        """\
+        Chefteammøde
+
+        31-02-2023 09:00 - 10:00
+
+        Punkt 1: Noget
+        """
+    )
+    assert m.meeting.date is None
+    assert any("impossible date" in w for w in m.warnings)
+
+
+def test_segment_evidence_survives_double_spaces():
+    source, m = seg("Pkt. 1 kl. 9.00-9.15 Anna  Holm og Bo Lund\n\nPunkt 1: X\n")
+    anna = schedule(m, 1).presenters[0]
+    assert anna.text == "Anna Holm"
+    assert "Anna" in source.text[anna.evidence.char_start:anna.evidence.char_end]
+
+
+def test_segment_evidence_of_repeated_first_name_points_at_its_own_occurrence():
+    source, m = seg("Mødedeltagere : Bo Lund, Bo\n\nPunkt 1: X\n")
+    bo_lund, bo = m.participants
+    assert (bo_lund.text, bo.text) == ("Bo Lund", "Bo")
+    assert bo.evidence.char_start > bo_lund.evidence.char_start
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def test_segment_split_names():
+    assert split_names("Thune/Svend") == ["Thune", "Svend"]
+    assert split_names("Kim Ny, Eva Lund og Bo") == ["Kim Ny", "Eva Lund", "Bo"]
+    assert split_names("Anna Holm (HR) & Bo Lund; Ida") == ["Anna Holm", "Bo Lund", "Ida"]
+    assert split_names(" , ; / ") == []
+
+
+def test_segment_split_names_drops_dangling_connector():
+    assert split_names("Helle Rasmussen og") == ["Helle Rasmussen"]
+    assert split_names("og Vibeke Jørgensen") == ["Vibeke Jørgensen"]
+
+
+def test_segment_schedule_line_wrapped_after_og():
+    _, m = seg(
+        """        Pkt. 3 kl. 10.30-10.45 Helle Rasmussen og
+        Vibeke Jørgensen
+
+        Punkt 3: Program
+        """
+    )
+    assert [p.text for p in schedule(m, 3).presenters] == ["Helle Rasmussen", "Vibeke Jørgensen"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Punkt 3: Program for fastholdelse og rekruttering.....\t1", True),
+        ("Beslutning for Punkt 5: Etablering af Center.....\t2", True),
+        ("| Punkt 1: Præsentation af åbenhedstræning | 1 |", True),
+        ("|---|---|", True),
+        ("Punkt 3: Program for fastholdelse og rekruttering", False),
+        ("- At Program for fastholdelse og rekruttering 2023-2025 bliver en del af Fokus 23.", False),
+        ("Ved udgangen af september 2021 ligger sygefraværet på 12,86", False),
+    ],
+)
+def test_segment_is_toc_line(line, expected):
+    assert is_toc_line(line) is expected
