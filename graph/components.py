@@ -24,6 +24,7 @@ words) so that ``Budde`` is found where the schedule lists ``Christian Budde Ops
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -35,7 +36,7 @@ from spacy.util import filter_spans
 
 from .lexicon import first_names, fold, load_json
 
-__all__ = ["make_pipeline", "exact_offsets", "doc_text", "sentence_of", "sentences", "PIPELINE_CONFIG", "SPAN_KEYS"]
+__all__ = ["make_pipeline", "get_spans", "exact_offsets", "doc_text", "sentence_of", "sentences", "PIPELINE_CONFIG", "SPAN_KEYS"]
 
 SPAN_KEYS = ("minutes_units", "minutes_bodies", "minutes_people", "minutes_initiatives", "minutes_decides", "minutes_owners")
 
@@ -126,6 +127,7 @@ def make_pipeline(disable: Iterable[str] = (), config: dict[str, dict] | None = 
         (spaCy's Danish rule tokenizer; slower, same results for our components).
     """
     nlp = spacy.blank("da")
+    nlp.max_length = 50_000_000  # no parser or NER: long texts cost memory linearly
     if tokenizer == "fast":
         nlp.tokenizer = FastTokenizer(nlp.vocab)
     merged = {name: dict(cfg) for name, cfg in PIPELINE_CONFIG.items()}
@@ -148,6 +150,22 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def doc_lower(doc: Doc) -> str:
+    """The lowercased text of ``doc`` with the same length, computed once.
+
+    Python's ``re`` is several times faster on case-sensitive patterns, so
+    case-insensitive lookups search this text with lowercase patterns.
+    """
+    low = doc.user_data.get("minutes_lower")
+    if low is None:
+        text = doc_text(doc)
+        low = text.lower()
+        if len(low) != len(text):  # a character whose lowercase is longer: keep offsets exact
+            low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        doc.user_data["minutes_lower"] = low
+    return low
+
+
 def sentences(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the sentences of ``doc``, cut by a fast rule (computed once per doc).
 
@@ -168,10 +186,12 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
 
 def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
     """The (start, end) characters of the sentence that holds character ``char``."""
-    for start, end in sentences(doc):
-        if start <= char < end or char == end:
-            return start, end
-    return 0, len(doc_text(doc))
+    ranges = sentences(doc)
+    starts = doc.user_data.get("minutes_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["minutes_sentence_starts"] = [start for start, _ in ranges]
+    index = bisect.bisect_right(starts, char) - 1
+    return ranges[index] if index >= 0 else (0, len(doc_text(doc)))
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
@@ -179,8 +199,21 @@ def _is_sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:•◦-–;"
 
 
-def _set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
-    doc.spans[key] = filter_spans(spans)
+def _set_spans(doc: Doc, key: str, spans: list[Span], *, overlapping: bool = False) -> None:
+    """Store spans under ``doc.spans[key]`` and keep the same Span objects in ``user_data``.
+
+    Iterating a SpanGroup creates new Span objects each time; later
+    components and the extractor read :func:`get_spans` instead.
+    """
+    kept = spans if overlapping else filter_spans(spans)
+    doc.spans[key] = kept
+    doc.user_data[("minutes_spans", key)] = kept
+
+
+def get_spans(doc: Doc, key: str) -> list[Span]:
+    """The spans a component stored under ``key`` (without re-creating them)."""
+    found = doc.user_data.get(("minutes_spans", key))
+    return found if found is not None else list(doc.spans.get(key, []))
 
 
 def _char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> Span | None:
@@ -222,7 +255,7 @@ def _compound_words(doc: Doc, suffixes: tuple[str, ...], min_stem: int) -> Itera
 
 def _char_ranges(doc: Doc, keys: Iterable[str]) -> list[tuple[int, int]]:
     """Character ranges already claimed by spans under ``keys``."""
-    return [exact_offsets(span) for key in keys for span in doc.spans.get(key, [])]
+    return [exact_offsets(span) for key in keys for span in get_spans(doc, key)]
 
 
 def _hits(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -256,13 +289,15 @@ class UnitRecognizer:
         self.tail_re = re.compile(rf"\b{_CAP_WORD}\s+(?:{tails})\b")
         self.amp_acronym_re = re.compile(rf"\b[{_UPPER}]{{1,3}}\s?&\s?[{_UPPER}]{{1,3}}\b")
         self.amp_name_re = re.compile(rf"\b[{_UPPER}][\wæøå]+\s&\s[{_UPPER}][\wæøå]+\b")
-        self.definition_re = re.compile(rf"\b([{_UPPER}][\wæøå]+(?:-?\s(?:og|for|i|&|{_CAP_WORD}))*\s{_CAP_WORD})\s\(([{_UPPER}&]{{2,8}})\)"
-                                        rf"|\b([{_UPPER}&]{{2,8}})\s\(([{_UPPER}][\wæøå-]+(?:\s[\wæøå-]+){{0,6}})\)")
+        #: "Long Name (ACR)": found from the bracket, the name read backwards from it
+        self.bracket_acronym_re = re.compile(rf"[ ]\(([{_UPPER}&]{{2,8}})\)")
+        self.long_before_re = re.compile(rf"([{_UPPER}][\wæøå]+(?:-?[ ](?:og|for|i|&|{_CAP_WORD}))*[ ]{_CAP_WORD})$")
+        #: "ACR (Long Name)"
+        self.acronym_bracket_re = re.compile(rf"\b([{_UPPER}&]{{2,8}})[ ]\(([{_UPPER}][\wæøå-]+(?:[ ][\wæøå-]+){{0,6}})\)")
         self.city_re = re.compile(r"\b\d+-by(?:en|erne|samarbejdet)?\b")
-        pair = rf"[{_UPPER}][\wæøå]+\s(?:og|&)\s[{_UPPER}][\wæøå]+"
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
-        self.pair_re = re.compile(rf"(?:\b(?:i|hos|fra|ophæng i|forankres i|forankret i|placeres i)\s+|,\s+|(?<=\s)|^)({pair})\b")
-        self.strong_pair_re = re.compile(rf"\b(?:i|hos|fra)\s+({pair})\b")
+        self.pair_re = re.compile(rf"\b[{_UPPER}][\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
+        self.place_before_re = re.compile(r"\b(?:i|hos|fra)[ ]+$")
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -271,12 +306,17 @@ class UnitRecognizer:
                 label = doc.vocab.strings[match_id]
                 spans.append(Span(doc, start, end, label="Unit", kb_id=label))
         text = doc_text(doc)
-        for m in self.definition_re.finditer(text):
-            long_group, acronym_group = (1, 2) if m.group(1) else (4, 3)
-            long_name, acronym = m.group(long_group), m.group(acronym_group)
+        definitions = []
+        for m in self.bracket_acronym_re.finditer(text):
+            long = self.long_before_re.search(text, max(0, m.start() - 100), m.start())
+            if long:
+                definitions.append((long.start(), long.end(), long.group(1), m.start(1), m.end(1), m.group(1)))
+        for m in self.acronym_bracket_re.finditer(text):
+            definitions.append((m.start(2), m.end(2), m.group(2), m.start(1), m.end(1), m.group(1)))
+        for long_start, long_end, long_name, acr_start, acr_end, acronym in definitions:
             if acronym.isupper() and len(long_name.split()) >= 2:
-                for group in (long_group, acronym_group):
-                    span = _char_span(doc, m.start(group), m.end(group), "Unit", f"{long_name}|{acronym}")
+                for start, end in ((long_start, long_end), (acr_start, acr_end)):
+                    span = _char_span(doc, start, end, "Unit", f"{long_name}|{acronym}")
                     if span is not None:
                         spans.append(span)
         for regex in (self.amp_acronym_re, self.amp_name_re, self.head_re, self.tail_re, self.city_re):
@@ -289,14 +329,17 @@ class UnitRecognizer:
                 span = _char_span(doc, start, end, "Unit")
                 if span is not None:
                     spans.append(span)
-        strong = {m.start(1) for m in self.strong_pair_re.finditer(text)}
         candidates = []
+        claimed = [(x.start_char, x.end_char) for x in spans]
         for m in self.pair_re.finditer(text):
-            span = _char_span(doc, m.start(1), m.end(1), "Unit", "strong" if m.start(1) in strong else "weak")
-            if span is not None and not _hits(m.start(1), m.end(1), [(x.start_char, x.end_char) for x in spans]):
-                (spans if m.start(1) in strong else candidates).append(span)
+            if _hits(m.start(), m.end(), claimed):
+                continue
+            strong = bool(self.place_before_re.search(text, max(0, m.start() - 6), m.start()))
+            span = _char_span(doc, m.start(), m.end(), "Unit", "strong" if strong else "weak")
+            if span is not None:
+                (spans if strong else candidates).append(span)
         _set_spans(doc, "minutes_units", spans)
-        doc.spans["minutes_unit_candidates"] = filter_spans(candidates)
+        _set_spans(doc, "minutes_unit_candidates", candidates)
         return doc
 
 
@@ -326,7 +369,7 @@ class BodyRecognizer:
         stems = "|".join(re.escape(x[:-1]) for x in self.suffixes if x.endswith("n"))
         regexes = "|".join(r.pattern.replace("(?i)", "") for r, _ in self.regexes)
         #: one pass over the text finds every word that may name a body
-        self.candidate_re = re.compile(rf"(?<![\w&-])(?:{'|'.join(words)}|{regexes})(?![\w&])", re.IGNORECASE)
+        self.candidate_re = re.compile(rf"(?<![\w&-])(?:{'|'.join(w.lower() for w in words)}|{regexes.lower()})(?![\w&])")
         self.compound_suffixes = tuple([*self.suffixes, *(x[:-1] + "møde" for x in self.suffixes if x.endswith("n")),
                                         *(x[:-1] + "mødet" for x in self.suffixes if x.endswith("n"))])
 
@@ -359,7 +402,7 @@ class BodyRecognizer:
         spans = []
         taken = _char_ranges(doc, ["minutes_units"])
         text = doc_text(doc)
-        found = {(m.start(), m.end()) for m in self.candidate_re.finditer(text)}
+        found = {(m.start(), m.end()) for m in self.candidate_re.finditer(doc_lower(doc))}
         found.update(_compound_words(doc, self.compound_suffixes, 3))
         for start, end in sorted(found):
             if _hits(start, end, taken):
@@ -401,7 +444,7 @@ class PeopleRecognizer:
             start = m.start()
             # the name starts at the first word that is a known first name or name word
             k = 0
-            role = self._after_role(text, start)
+            role = words[0] not in self.first_names and words[0] not in known and self._after_role(text, start)
             while k < len(words) and words[k] not in self.first_names and words[k] not in known and not (k == 0 and role):
                 start += len(words[k]) + 1
                 k += 1
@@ -455,7 +498,7 @@ class InitiativeRecognizer:
         self.name = name
         heads = "|".join(sorted(map(re.escape, data["name_heads"]), key=len, reverse=True))
         links = "|".join(data["head_links"])
-        self.head_re = re.compile(rf"\b((?:{heads}))\s+(?:{links})\s+", re.IGNORECASE)
+        self.head_re = re.compile(rf"\b((?:{heads.lower()}))\s+(?:{links})\s+")
         self.heads = {h.casefold() for h in data["name_heads"]}
         suffixes = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
@@ -468,7 +511,7 @@ class InitiativeRecognizer:
         self.year_re = re.compile(rf"\b({_CAP_WORD})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
         funding = "|".join(map(re.escape, data["funding_phrases"]))
-        self.funding_re = re.compile(rf"\b(?:{funding})\b([^.;\n]{{0,160}})", re.IGNORECASE)
+        self.funding_re = re.compile(rf"\b(?:{funding.lower()})\b([^.;\n]{{0,160}})")
         self.acronym_re = re.compile(rf"\b[{_UPPER}]{{2,6}}\b")
         self.for_tail_re = re.compile(r"[^\S\n]+for[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:)]|$)", re.MULTILINE)
 
@@ -513,7 +556,8 @@ class InitiativeRecognizer:
             if span is not None:
                 spans.append(span)
 
-        for m in self.head_re.finditer(text):
+        low = doc_lower(doc)
+        for m in self.head_re.finditer(low):
             end = self._head_phrase_end(text, m.end())
             if end > m.end():
                 add(m.start(), end)
@@ -538,11 +582,11 @@ class InitiativeRecognizer:
                 add(m.start(1), m.start(1) + len(inner))
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end())
-        known_units = {s.text for s in doc.spans.get("minutes_units", [])}
-        for m in self.funding_re.finditer(text):
-            for a in self.acronym_re.finditer(m.group(1)):
+        known_units = {text[a:b] for a, b in _char_ranges(doc, ["minutes_units"])}
+        for m in self.funding_re.finditer(low):
+            for a in self.acronym_re.finditer(text, m.start(1), m.end(1)):
                 if a.group(0) not in known_units:
-                    add(m.start(1) + a.start(), m.start(1) + a.end())
+                    add(a.start(), a.end())
         for m in self.year_re.finditer(text):
             if m.group(1).casefold() not in self.not_year_words and not m.group(1).isupper() or m.group(1).casefold() in ():
                 add(m.start(), m.end())
@@ -578,8 +622,8 @@ class RelationFinder:
         self.particles = dict(data["owner_verb_particles"])
         self.responsibility = set(data["responsibility_words"])
         anchors = "|".join(re.escape(p).replace("\\ ", "\\s+") for p in data["anchor_phrases"])
-        self.anchor_re = re.compile(rf"\b(?:{anchors})\s+", re.IGNORECASE)
-        self.at_re = re.compile(r"\bat\s+", re.IGNORECASE)
+        self.anchor_re = re.compile(rf"\b(?:{anchors.lower()})\s+")
+        self.at_re = re.compile(r"\bat\s+")
 
     def _decision_verb(self, words: list[str]) -> bool:
         if not words or words[0] not in self.decision_verbs:
@@ -633,9 +677,10 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        bodies = list(doc.spans.get("minutes_bodies", []))
-        owners_pool = list(doc.spans.get("minutes_units", [])) + list(doc.spans.get("minutes_people", []))
-        initiatives = list(doc.spans.get("minutes_initiatives", []))
+        low = doc_lower(doc)
+        bodies = get_spans(doc, "minutes_bodies")
+        owners_pool = get_spans(doc, "minutes_units") + get_spans(doc, "minutes_people")
+        initiatives = get_spans(doc, "minutes_initiatives")
         decides: list[Span] = []
         owners: list[Span] = []
         for start, end in sentences(doc):
@@ -656,18 +701,18 @@ class RelationFinder:
                 continue
             sent_inits = [i for i in initiatives if start <= i.start_char and i.end_char <= end]
             subjects = self._subject_group(text, lead, end, sent_owners, self._owner_verb)
-            for m in self.at_re.finditer(text, lead, end):
+            for m in self.at_re.finditer(low, lead, end):
                 subjects += self._subject_group(text, m.end(), end, sent_owners, self._owner_verb)
             for owner in subjects:
                 owners.append(self._owner_span(doc, owner, [i for i in sent_inits if i.start_char >= owner.end_char]))
             by_start = {o.start_char: o for o in sent_owners}
-            for m in self.anchor_re.finditer(text, start, end):
+            for m in self.anchor_re.finditer(low, start, end):
                 owner = by_start.get(m.end())
                 if owner is not None:
                     before = [i for i in sent_inits if i.end_char <= owner.start_char]
                     owners.append(self._owner_span(doc, owner, before[-1:] or sent_inits))
-        doc.spans["minutes_decides"] = decides
-        doc.spans["minutes_owners"] = owners
+        _set_spans(doc, "minutes_decides", decides, overlapping=True)
+        _set_spans(doc, "minutes_owners", owners, overlapping=True)
         return doc
 
     @staticmethod

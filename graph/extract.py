@@ -17,7 +17,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .components import doc_text, exact_offsets, make_pipeline, sentence_of
+from .components import doc_text, exact_offsets, get_spans, make_pipeline, sentence_of
 from .lexicon import fold, load_json
 from .model import AgendaItem, Evidence, ExtractedMinutes, Mention, SegmentedMinutes, Statement, TextLine
 
@@ -209,7 +209,7 @@ class Extractor:
             doc = next(iter(self.nlp.pipe([doc])))
             starts = [p.start for p in parts]
             for key in _SPAN_KINDS + ("minutes_decides", "minutes_owners"):
-                for span in doc.spans.get(key, []):
+                for span in get_spans(doc, key):
                     index = bisect.bisect_right(starts, span.start_char) - 1
                     if index >= 0:
                         spans_by_part[index][key].append(span)

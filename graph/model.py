@@ -130,10 +130,12 @@ class SegmentedMinutes:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Mention:
     """A named entity found in a document: its type, surface text and evidence.
 
+    Mentions compare and hash by identity: two mentions of the same name are
+    two occurrences, and resolution maps each one to its entity.
     ``item`` is the agenda item the mention occurs in, if any; ``canonical`` is
     the name a lexicon or a definition in the text gives it (``HR`` ->
     ``Human Resources``), empty when only the surface is known.

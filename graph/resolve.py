@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import fold, load_json
 from .model import Evidence, ExtractedMinutes, Mention, Statement
@@ -33,10 +34,11 @@ class Entity:
     aliases: tuple[str, ...]
     evidence: Evidence
     documents: tuple[str, ...]
+    node_id: str = ""
 
-    @property
-    def node_id(self) -> str:
-        return f"{self.kind.lower()}:{slug(self.label)}"
+    def __post_init__(self) -> None:
+        if not self.node_id:
+            object.__setattr__(self, "node_id", f"{self.kind.lower()}:{slug(self.label)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,7 @@ def split_year(name: str) -> tuple[str, str | None]:
     return base, year[-2:]
 
 
+@lru_cache(maxsize=65536)
 def initiative_key(name: str) -> tuple[str, ...]:
     """Normalised words of an initiative name without year, heads, case, order and endings.
 
