@@ -55,10 +55,11 @@ _CAP_WORD = rf"[{_UPPER}][\wæøåÆØÅ'’-]*"
 
 
 _TOKEN = re.compile(
-    r"[ ]|[^\S ]+[ ]?"  # a space, or another run of white space
+    r"([^\S ]+"  # a run of white space other than one space (newlines, tabs, double spaces)
     r"|[\"“”‘’'(\[/]"  # opening quotes and brackets, slashes
     r"|[^\s\"“”(\[/]+?(?=[.,:;!?)\]\"“”/]*(?:\s|$)|/)"  # a word, without the punctuation after it
-    r"|[.,:;!?)\]\"“”]|\S"  # punctuation; any other character on its own, so no text is ever lost
+    r"|[.,:;!?)\]\"“”]|\S|[ ])"  # punctuation; any other character; a space no token took
+    r"([ ]?)"  # the one space after a token
 )
 
 
@@ -80,23 +81,8 @@ class FastTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for m in _TOKEN.finditer(text):
-            piece = m.group(0)
-            if piece == " ":
-                if words and not spaces[-1]:
-                    spaces[-1] = True
-                    continue
-                words.append(" ")
-                spaces.append(False)
-            elif piece[-1] == " " and piece[0] != " " and piece.strip() == "":
-                words.append(piece[:-1])
-                spaces.append(True)
-            else:
-                words.append(piece)
-                spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        pairs = _TOKEN.findall(text)
+        return Doc(self.vocab, words=[w for w, _ in pairs], spaces=[bool(sp) for _, sp in pairs])
 
     def pipe(self, texts):
         for text in texts:
@@ -219,19 +205,20 @@ def get_spans(doc: Doc, key: str) -> list[Span]:
 def _char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> Span | None:
     """A span covering characters ``start:end``, widened to whole tokens.
 
-    The exact characters are remembered in ``doc.user_data["minutes_exact"]``
-    so that a name glued to other text by the tokenizer (``seniortopmøde'/...``)
-    keeps its own boundaries; see :func:`exact_text`.
+    The exact characters are remembered (see :func:`exact_offsets`) so that a
+    name glued to other text by the tokenizer keeps its own boundaries.
     """
     span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
-    if span is not None and (span.start_char, span.end_char) != (start, end):
-        doc.user_data.setdefault("minutes_exact", {})[(span.start, span.end, label)] = (start, end)
+    if span is not None:
+        # the span itself is kept in the value, so its id cannot be reused while the doc lives
+        doc.user_data.setdefault("minutes_exact", {})[id(span)] = (span, start, end)
     return span
 
 
 def exact_offsets(span: Span) -> tuple[int, int]:
     """The characters a recognizer matched for ``span`` (may be narrower than its tokens)."""
-    return span.doc.user_data.get("minutes_exact", {}).get((span.start, span.end, span.label_), (span.start_char, span.end_char))
+    found = span.doc.user_data.get("minutes_exact", {}).get(id(span))
+    return (found[1], found[2]) if found is not None and found[0] is span else (span.start_char, span.end_char)
 
 
 _LONG_WORD = re.compile(r"[^\W\d_][\w-]{4,}")
@@ -284,11 +271,13 @@ class UnitRecognizer:
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         heads = "|".join(map(re.escape, data["heads"]))
-        self.head_re = re.compile(rf"\b(?:{heads})(?:\s+{_CAP_WORD}){{1,3}}")
+        self.head_re = re.compile(rf"\b(?:{heads})(?:[ ]+{_CAP_WORD}){{1,3}}")
+        for_heads = "|".join(map(re.escape, data.get("for_heads", [])))
+        self.for_head_re = re.compile(rf"\b(?:{for_heads})(?:[ ]+(?:og|&|{_CAP_WORD})){{0,3}}[ ]+{_CAP_WORD}")
         tails = "|".join(map(re.escape, data["tails"]))
-        self.tail_re = re.compile(rf"\b{_CAP_WORD}\s+(?:{tails})\b")
-        self.amp_acronym_re = re.compile(rf"\b[{_UPPER}]{{1,3}}\s?&\s?[{_UPPER}]{{1,3}}\b")
-        self.amp_name_re = re.compile(rf"\b[{_UPPER}][\wæøå]+\s&\s[{_UPPER}][\wæøå]+\b")
+        self.tail_re = re.compile(rf"\b{_CAP_WORD}[ ]+(?:{tails})\b")
+        self.amp_acronym_re = re.compile(rf"\b[{_UPPER}]{{1,3}}[ ]?&[ ]?[{_UPPER}]{{1,3}}\b")
+        self.amp_name_re = re.compile(rf"\b[{_UPPER}][\wæøå]+[ ]&[ ][{_UPPER}][\wæøå]+\b")
         #: "Long Name (ACR)": found from the bracket, the name read backwards from it
         self.bracket_acronym_re = re.compile(rf"[ ]\(([{_UPPER}&]{{2,8}})\)")
         self.long_before_re = re.compile(rf"([{_UPPER}][\wæøå]+(?:-?[ ](?:og|for|i|&|{_CAP_WORD}))*[ ]{_CAP_WORD})$")
@@ -319,7 +308,7 @@ class UnitRecognizer:
                     span = _char_span(doc, start, end, "Unit", f"{long_name}|{acronym}")
                     if span is not None:
                         spans.append(span)
-        for regex in (self.amp_acronym_re, self.amp_name_re, self.head_re, self.tail_re, self.city_re):
+        for regex in (self.amp_acronym_re, self.amp_name_re, self.for_head_re, self.head_re, self.tail_re, self.city_re):
             for m in regex.finditer(text):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
@@ -487,7 +476,7 @@ class InitiativeRecognizer:
     ending in an initiative suffix (``...puljen``, ``...projektet``, ``...app``), names in quotation
     marks, ``<Org>'s handlingsplan``, and a capitalised word with a year (``Fokus 23``)."""
 
-    _STOP = {"ikke", "tages", "bliver", "blev", "er", "var", "forankres", "åbnes", "igangsættes", "som", "der", "at", "hvor",
+    _STOP = {"ikke", "evt", "bl", "mfl", "osv", "etc", "tages", "bliver", "blev", "er", "var", "forankres", "åbnes", "igangsættes", "som", "der", "at", "hvor",
              "med", "i", "på", "fra", "ved", "skal", "kan", "vil", "har", "havde", "af", "til", "hos", "samt", "herunder",
              "inden", "efter", "før", "bør", "mhp", "mv", "fx", "feks", "eller", "men", "så", "da", "når", "hvis",
              "udmøntes", "fordeles", "anvendes", "drøftes", "godkendes", "sendes", "følges", "besluttes"}
@@ -507,9 +496,12 @@ class InitiativeRecognizer:
         self.suffix_min_stem = int(data["suffix_min_stem"])
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         self.quote_re = re.compile(r"[\"”“'‘’]([A-ZÆØÅ][^\"”“'‘’\n]{3,80}?)[\"”“'’]")
+        prefixes = "|".join(map(re.escape, data.get("name_prefixes", [])))
+        self.prefix_name_re = re.compile(rf"\b(?:{prefixes})(?:[ ]+{_CAP_WORD}){{1,4}}")
         self.possessive_re = re.compile(rf"\b([{_UPPER}][\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
         self.year_re = re.compile(rf"\b({_CAP_WORD})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
+        self.hedge_re = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w.lower()) for w in data["hedge_words"]) + r")(?![\wæøå])")
         funding = "|".join(map(re.escape, data["funding_phrases"]))
         self.funding_re = re.compile(rf"\b(?:{funding.lower()})\b([^.;\n]{{0,160}})")
         self.acronym_re = re.compile(rf"\b[{_UPPER}]{{2,6}}\b")
@@ -581,17 +573,43 @@ class InitiativeRecognizer:
                 spans[:] = [s for s in spans if not (0 <= m.start() - s.end_char <= 1)]
                 add(m.start(1), m.start(1) + len(inner))
         for m in self.possessive_re.finditer(text):
+            add(m.start(), m.end(), "passing")
+        for m in self.prefix_name_re.finditer(text):
             add(m.start(), m.end())
         known_units = {text[a:b] for a, b in _char_ranges(doc, ["minutes_units"])}
+        funding_starts: list[int] = []
         for m in self.funding_re.finditer(low):
             for a in self.acronym_re.finditer(text, m.start(1), m.end(1)):
                 if a.group(0) not in known_units:
-                    add(a.start(), a.end())
+                    add(a.start(), a.end(), "passing")
+            funding_starts.append(m.start())
         for m in self.year_re.finditer(text):
             if m.group(1).casefold() not in self.not_year_words and not m.group(1).isupper() or m.group(1).casefold() in ():
                 add(m.start(), m.end())
-        _set_spans(doc, "minutes_initiatives", spans)
+        kept = filter_spans(spans)
+        marked = [self._mark_passing(doc, span, funding_starts, low) for span in kept]
+        _set_spans(doc, "minutes_initiatives", marked)
         return doc
+
+    def _mark_passing(self, doc: Doc, span: Span, funding_starts: list[int], low: str) -> Span:
+        """Mark (``kb_id_ == "passing"``) an initiative named only in passing: in brackets,
+        as a funding source, as another organisation's plan, or in a hedged sentence."""
+        if span.kb_id_ == "passing":
+            return span
+        s_start, s_end = sentence_of(doc, span.start_char)
+        before = low[s_start : span.start_char]
+        passing = (
+            before.count("(") > before.count(")")
+            or any(s_start <= f < span.start_char for f in funding_starts)
+            or bool(self.hedge_re.search(low, s_start, s_end))
+        )
+        if not passing:
+            return span
+        marked = Span(doc, span.start, span.end, label=span.label_, kb_id="passing")
+        exact = doc.user_data.get("minutes_exact", {}).get(id(span))
+        if exact is not None:
+            doc.user_data["minutes_exact"][id(marked)] = (marked, exact[1], exact[2])
+        return marked
 
 
 class RelationFinder:

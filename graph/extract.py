@@ -101,6 +101,8 @@ def title_initiative(title: str | None) -> str | None:
             break
     name = _TRAILING_DATE.sub("", name)
     name = _TRAILING_PAREN.sub("", name).strip(" :–-")
+    if len(name) > 2 and name[0] in "\"“”'‘’" and name[-1] in "\"“”'‘’":
+        name = name[1:-1].strip()
     if not name or fold(name) in _generic_titles() or len(name) < 3:
         return None
     return name[0].upper() + name[1:]
@@ -252,7 +254,7 @@ class Extractor:
                             statements.append(Statement("mentions", decision_ref, mention, mention.evidence))
                         if kind == "Initiative":
                             block_inits.setdefault(id(block), []).append(mention)
-                            if not generic:
+                            if not generic and span.kb_id_ != "passing":
                                 statements.append(Statement("concerns", item_ref, mention, mention.evidence))
                 if is_title:
                     continue
@@ -309,6 +311,6 @@ class Extractor:
             canonical = forum
         if kind == "Unit?":
             return Mention("Unit?", text, ev, item, "")
-        if kind == "Unit" and canonical in {"strong", "weak"}:
+        if kind == "Unit" and canonical in {"strong", "weak"} or kind == "Initiative":
             canonical = ""
         return Mention(kind, text, ev, item, canonical)

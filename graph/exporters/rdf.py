@@ -21,9 +21,14 @@ the model. In short:
 * TriG puts what a document states in the named graph ``{base}document/<name>``
   and entities' names in the default graph.
 
-Triples are built as pyoxigraph terms and serialised by pyoxigraph (fast, and
-byte-identical across runs: nodes and edges are visited in sorted order).
-:func:`to_rdflib` gives the same quads as an rdflib ``Dataset``.
+How: :class:`_Builder` writes the statements as N-Triples/N-Quads lines
+(terms as strings: several times faster than creating a pyoxigraph object per
+term in Python), pyoxigraph parses them into ``Quad`` objects and serialises
+them (Turtle, TriG, N-Triples); JSON-LD is written from the same quads with
+the published ``@context``. Nodes and edges are visited in sorted order, so a
+graph gives byte-identical files on every run. :func:`to_quads` and
+:func:`to_triples` give the pyoxigraph objects, :func:`to_rdflib` the same
+quads as an rdflib ``Dataset``, :func:`rdflib_turtle` rdflib's own Turtle.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -339,10 +344,12 @@ class _Builder:
         for found in self.reverse.values():
             found.sort(key=lambda r: (r[0] or "", r[1], r[2]))
             found[:] = dict.fromkeys(found)  # the same triple from parallel edges once
+        succ = g.succ
         for node in sorted(g.nodes, key=str):
             data = g.nodes[node]
             self.node(node, data)
-            edges = sorted(g.out_edges(node, keys=True, data=True), key=lambda e: (str(e[1]), str(e[2])))
+            edges = [(node, v, key, edge) for v, keyed in sorted(succ[node].items(), key=_first_str)
+                     for key, edge in sorted(keyed.items(), key=_first_str)]
             for u, v, key, edge in edges:
                 self.edge(u, v, edge)
             if _has_evidence(data):
@@ -468,6 +475,10 @@ class _Builder:
                         f'<{iri}/position> {_START} "{start}"{_NNI_SUFFIX}{end}'
                         f'<{iri}/position> {_END} "{stop}"{_NNI_SUFFIX}{end}')
         append("".join(text))
+
+
+def _first_str(pair: tuple) -> str:
+    return str(pair[0])
 
 
 def _has_evidence(data: dict) -> bool:
