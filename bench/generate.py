@@ -106,6 +106,48 @@ INVENTED_DEPTS = [
     "Visitationen", "Hjælpemiddelcentralen", "Uddannelsesenheden", "Sekretariatet", "Arbejdsmiljøenheden",
 ]
 
+#: Sentences that name nobody: most of a real decision text is like this.
+PROSE = [
+    "Chefteamet ønsker fortsat stor fokus på at fastholde medarbejdere og generelt at se på hvad virkningen er af den indsats vi har sat i gang.",
+    "I det kommende program bør der arbejdes med hvor hovedvægten skal ligge, fokusere på enkelte tiltag og være skarpe på effekt.",
+    "Der er behov for faglært arbejdskraft og der bør arbejdes med en fokuseret rekruttering.",
+    "Måling af social kapital – kadance drøftes på kommuneplan.",
+    "Interessant at arbejde mere med motivationsmåling.",
+    "Spørgsmål om op/ ned i tid tages op på et senere møde.",
+    "Stillingsopslag er i første omgang internt.",
+    "Centret er ikke en fysisk enhed.",
+    "Det er vigtigt at indsatsen har et bredt sigte og handler om både tryghed, trivsel og meget mere.",
+    "Ønske om at skitsere nogle etiske dilemmaer – både ift. ældre og unge – og dele viden.",
+    "Program skal være klar inden sommerferien.",
+    "Materialet justeres som nævnt nedenfor, og et opdateret oplæg sendes til kredsen.",
+    "Det skal være tydeligt at forbedringsarbejdet er en metode, der er med til at indfri ledetrådene.",
+    "Til næste møde ses der på status for hvad der virker – overblik over hvad der har været mest effektfuldt.",
+    "Ved udgangen af kvartalet ligger sygefraværet på samme niveau som sidste år.",
+    "Tendensen i det rullende sygefravær er marginalt stigende.",
+    "Fremadrettet skal der også udarbejdes opgørelse på medarbejdere under lokalcentrene.",
+    "Tidsplan for ikke prioriterede emner udarbejdes.",
+    "Det endelige beløb afklares i marts.",
+    "Vigtigt at invitere gæster til møderne.",
+    "Gerne højere kadance i starten af året.",
+    "Kredsen er enige om at dette er en øvebane for alle.",
+    "Opsamling og status gives inden jul.",
+    "Har vi nok viden efter et år? Overvejes at indgå i budgetforhandlingerne.",
+    "Antal borgere undersøges nærmere.",
+    "Muligheder for at samle data på området afdækkes.",
+    "Balance for ledere ift. at organisationen evt. ikke er enig med medarbejderen drøftes videre.",
+    "Plancher sendes til chefteamet til forberedelse.",
+    "Økonomien er foreløbig og justeres, når regnskabet foreligger.",
+    "Der følges op på potentialet for samarbejde med civilsamfund og pårørende.",
+]
+PROSE_BULLETS = [
+    "At det viste dataoverblik er godkendt og anvendes i organisationen", "Tog orienteringen til efterretning",
+    "Drøftede opmærksomhedspunkter til orientering til udvalget", "At tiltræde de beskrevne forslag i bilag 1",
+    "At godkende implementeringsplanen i bilag 2", "Frekvens for opfølgning med chefteam (6 mdr.)",
+    "Blev orienteret om egne roller og oplæg på dagen", "Konceptet blev taget til efterretning",
+    "At der afsættes et fast beløb til vedligehold", "Retningen for det videre arbejde blev godkendt",
+    "Antal borgere (undersøges)", "Tidsplan med augustmodel som skæringsdag er god",
+]
+
 BODIES_DECIDING = [
     "Chefteamet besluttede:", "Chefteamet godkendte:", "Chefteamet drøftede:", "Chefteamet besluttede",
     "Rådmanden godkendte:", "Rådmandsmødekredsen besluttede:", "Direktørgruppen tiltrådte:",
@@ -238,7 +280,8 @@ class _Writer:
             f"Indsatsen finansieres af {other} og evt. suppleret med midler fra {self.unit()}",
             f"Møderække for {r.randint(2022, 2026)} – {r.randint(2, 6)} x årligt",
         ]
-        chosen = r.sample(sentences, r.randint(3, 6))
+        chosen = r.sample(sentences, r.randint(1, 3)) + r.sample(PROSE_BULLETS, r.randint(1, 3))
+        r.shuffle(chosen)
         lines = [f"{marker} {s}" for s in chosen]
         if r.random() < 0.35:  # sub-bullets
             sub = "◦" if marker == "•" else " -"
@@ -267,7 +310,7 @@ class _Writer:
             f"Økonomi: Der skal ikke findes midler i MSO, men der trækkes eksisterende samarbejder ind fra {self.unit()}.",
             f"Vigtigt at {r.choice(TOPIC_NOUNS)} tænkes ind i {item_init} – i samarbejde med {self.unit()}.",
         ]
-        return r.sample(sentences, r.randint(2, 4))
+        return r.sample(sentences, r.randint(1, 2)) + r.sample(PROSE, r.randint(1, 3))
 
     def item(self, n: int, title: str, item_init: str | None) -> list[str]:
         r = self.rng
@@ -286,7 +329,7 @@ class _Writer:
             out += [paragraph, ""]
         if r.random() < 0.4:
             out += ["Følgende tages med i det videre arbejde:", ""]
-            out += [f"- {r.choice(TOPIC_NOUNS).capitalize()} i {self.unit()}" for _ in range(r.randint(2, 4))]
+            out += [f"- {r.choice(TOPIC_NOUNS).capitalize()}" for _ in range(r.randint(2, 4))]
             out.append("")
         return out
 
@@ -359,8 +402,7 @@ def write_document(pop: Population, index: int, when: dt.datetime, team: list[Pe
         if len("\n".join(lines + body)) > 5200:
             break
     while len("\n".join(lines + body)) < 3000:  # pad the last item with more discussion
-        for paragraph in w.free_text(items[-1][2] or w.initiative()):
-            body += [paragraph, ""]
+        body += [rng.choice(PROSE), ""]
     if rng.random() < 0.2:  # PDF-like hard wraps of long lines
         body = [wrapped for line in body for wrapped in (textwrap.wrap(line, 86) or [""])]
     text = "\n".join(lines + body).rstrip() + "\n"

@@ -44,8 +44,8 @@ def make_parser() -> argparse.ArgumentParser:
                        "people, units, bodies and initiatives, and write the graph to --out.")
     b.add_argument("inputs", nargs="+", metavar="INPUT", help="minutes files or folders")
     b.add_argument("--out", "-o", default="exports", metavar="DIR", help="output folder (default: exports)")
-    b.add_argument("--format", "-f", default="graphml,turtle", metavar="LIST",
-                   help=f"comma-separated output formats (default: graphml,turtle); available: {_formats_help()}")
+    b.add_argument("--format", "-f", default="all", metavar="LIST",
+                   help=f"comma-separated output formats, or 'all' (the default); available: {_formats_help()}")
     b.add_argument("--base-iri", default=None, metavar="IRI", help="base IRI of minted RDF resources")
     b.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="extraction worker processes (default: number of cores)")

@@ -437,13 +437,16 @@ class PeopleRecognizer:
             while k < len(words) and words[k] not in self.first_names and words[k] not in known and not (k == 0 and role):
                 start += len(words[k]) + 1
                 k += 1
+                if words[k - 1].casefold() in self.role_words and k < len(words):
+                    role = True  # "Konsulent Xxx Yyy": a capitalised role word opens the name
+                    break
             if k == len(words):
                 continue
             words = words[k:]
             end = start + len(" ".join(words))
             if _hits(start, end, taken):
                 continue
-            first_of_sentence = k == 0 and _is_sentence_start(text, m.start())
+            first_of_sentence = start == m.start() and _is_sentence_start(text, m.start())
             if len(words) == 1 and words[0] not in known and (
                 role and words[0] not in self.first_names or first_of_sentence and words[0] in self.not_alone
             ):
@@ -464,6 +467,11 @@ class PeopleRecognizer:
                 spans.append(span)
                 end = m.end(1)
         _set_spans(doc, "minutes_people", spans)
+        people = [(s.start_char, s.end_char) for s in spans]
+        candidates = get_spans(doc, "minutes_unit_candidates")
+        if people and candidates:
+            # "Ahmad Karimi og Nuka Olsen" is two people, not a unit "Karimi og Nuka"
+            _set_spans(doc, "minutes_unit_candidates", [c for c in candidates if not _hits(c.start_char, c.end_char, people)])
         return doc
 
     def _after_role(self, text: str, pos: int) -> bool:
@@ -511,7 +519,7 @@ class InitiativeRecognizer:
         """End of the name that starts at ``pos`` (just after '<head> for ')."""
         line_end = text.find("\n", pos)
         words = list(re.finditer(r"[\wæøåÆØÅ][\wæøåÆØÅ'’&-]*|\d+|[^\s\w]", text[pos : line_end if line_end >= 0 else len(text)]))
-        end, content, lowered, previous = pos, 0, False, ""
+        end, content, lowered, previous, capitalised = pos, 0, False, "", False
         for k, m in enumerate(words):
             word = m.group(0)
             low = word.casefold()
@@ -524,7 +532,10 @@ class InitiativeRecognizer:
                 continue
             if word[:1].isupper() and lowered and previous != "og":
                 break
+            if word[:1].islower() and capitalised and previous not in self._LINKS_INSIDE:
+                break  # "Center for Ensomhed åbner": a lowercase word after a capitalised name ends it
             lowered = lowered or word[:1].islower()
+            capitalised = word[:1].isupper()
             previous = low
             content += 1
             end = pos + m.end()
@@ -684,6 +695,13 @@ class RelationFinder:
                 break
             group.append(cand)
             pos = cand.end_char
+            defined = re.match(r"[ ]*\(", text[pos:end])
+            if defined and by_start.get(pos + defined.end()) is not None:
+                # "Digitalisering og Teknologi (D&T) sikrer": the bracket defines the subject
+                inner = by_start[pos + defined.end()]
+                closing = re.match(r"\)", text[inner.end_char:end])
+                if closing:
+                    pos = inner.end_char + 1
             joiner = re.match(r"\s*(?:og|,|&|samt|/)\s*", text[pos:end])
             if joiner and by_start.get(pos + joiner.end()) is not None:
                 pos += joiner.end()

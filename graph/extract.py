@@ -95,6 +95,8 @@ def title_initiative(title: str | None) -> str | None:
     data = load_json("initiatives")
     name = title.strip().strip(".:")
     low = name.casefold()
+    if low.strip(" :") in data["title_prefixes"]:
+        return None  # only the procedure ("Status"), no initiative
     for prefix in sorted(data["title_prefixes"], key=len, reverse=True):
         if low.startswith(prefix) and len(low) > len(prefix) and not low[len(prefix)].isalpha():
             name = name[len(prefix):].strip(" :–-")

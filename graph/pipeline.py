@@ -1,8 +1,8 @@
 """The whole pipeline: read -> segment -> extract -> resolve -> build.
 
 >>> g = build(["seeds/000_2eb527c07c3843b1.txt"])
->>> [c.initiative for c in g.initiatives_connected_to("Helle Rasmussen")][:1]
-['Program for fastholdelse og rekruttering']
+>>> "Program for fastholdelse og rekruttering" in {c.initiative for c in g.initiatives_connected_to("Helle Rasmussen")}
+True
 """
 from __future__ import annotations
 

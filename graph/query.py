@@ -6,10 +6,11 @@ answer carries its path through the graph and the evidence of every step.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
->>> g.add_node("p", type="Person", label="Ane Berg"); g.add_node("i", type="AgendaItem", label="Punkt 1", document="d.txt", number=1)
+>>> g.add_node("p", type="Person", label="Ane Berg")
+>>> g.add_node("i", type="AgendaItem", label="Punkt 1", document="d.txt", number=1)
 >>> g.add_node("x", type="Initiative", label="Program for y")
->>> g.add_edge("p", "i", relation="presents", evidence="Pkt. 1 Ane Berg"); g.add_edge("i", "x", relation="concerns", evidence="Program for y")
-'0'
+>>> _ = g.add_edge("p", "i", relation="presents", evidence="Pkt. 1 Ane Berg")
+>>> _ = g.add_edge("i", "x", relation="concerns", evidence="Program for y")
 >>> [c.person for c in MinutesGraph(g).people_connected_to("program for y")]
 ['Ane Berg']
 """

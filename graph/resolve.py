@@ -73,8 +73,11 @@ def _stem(word: str) -> str:
 def split_year(name: str) -> tuple[str, str | None]:
     """``'Fokus 23'`` -> ``('Fokus', '23')``; a range counts as no single year.
 
+    Years are compared by their last two digits, so ``Fokus 2023`` and
+    ``Fokus 23`` are one initiative.
+
     >>> split_year("Budgetforlig 2025"), split_year("Program for x 2023 – 2025")
-    (('Budgetforlig', '2025'), ('Program for x', None))
+    (('Budgetforlig', '25'), ('Program for x', None))
     """
     m = _YEAR.search(name)
     if not m:

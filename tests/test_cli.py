@@ -96,7 +96,9 @@ def test_cli_build_seeds(built):
     assert "Warning" not in err and "Error" not in err
     assert (folder / "graph.graphml").stat().st_size > 1000
     assert (folder / "graph.ttl").stat().st_size > 1000
-    assert sorted(p.name for p in folder.iterdir()) == ["graph.graphml", "graph.ttl"]  # no temporary files left
+    # every format by default, and no temporary files left
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "graph.gexf", "graph.graphml", "graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
     g = nx.read_graphml(folder / "graph.graphml")
     assert sum(1 for _, t in g.nodes(data="type") if t == "Meeting") == 5
 

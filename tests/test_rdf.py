@@ -328,3 +328,26 @@ def test_rdf_sparql_qualified_attribution_and_standard_terms(seed_store):
       ?meeting schema:attendee ?someone ; besluit:behandelt ?item .
     }"""
     assert seed_store.query(query, use_default_graph_as_union=True)
+
+
+def test_rdf_lone_surrogates_do_not_break_the_export():
+    g = nx.MultiDiGraph()
+    g.add_node("person:bad\udc80id", type="Person", label="Bad \udc80 text")
+    for name, (_, ox_format, _, _) in FORMATS.items():
+        quads = _ox(export(MinutesGraph(g), name), ox_format)
+        labels = {q.object.value for q in quads if q.predicate.value.endswith("#label")}
+        assert labels == {"Bad ? text"}, name
+
+
+def test_rdf_parallel_edges_keep_every_relation_once():
+    g = nx.MultiDiGraph()
+    g.add_node("decision:d.txt#1", type="Decision", label="Beslutning", document="d.txt", number=1)
+    g.add_node("initiative:x", type="Initiative", label="Program for x")
+    for relation, key in (("mentions", "a"), ("concerns", "b"), ("concerns", "c")):
+        g.add_edge("decision:d.txt#1", "initiative:x", key=key, relation=relation, document="d.txt",
+                   evidence="Program for x", char_start=0, char_end=13)
+    triples = _triples_of(rdf.to_triples(g))
+    direct = {p for s, p, o in triples if o.endswith("initiative/x>") and s.endswith("decision/d.txt/1>")}
+    assert direct == {f"<{MG.mentions}>", f"<{MG.concerns}>", "<http://purl.org/dc/terms/subject>"}
+    statements = {s for s, p, o in triples if p == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject>"}
+    assert len(statements) == 3

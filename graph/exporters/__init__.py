@@ -53,8 +53,10 @@ def get_exporter(name: str) -> Exporter:
 
 
 def parse_formats(spec: str | list[str]) -> list[Exporter]:
-    """``'turtle,graphml'`` -> exporters, in the order given, without repeats."""
+    """``'turtle,graphml'`` -> exporters, in the order given, without repeats; ``'all'`` -> every format."""
     names = spec.split(",") if isinstance(spec, str) else [n for s in spec for n in s.split(",")]
+    if [n.strip().lower() for n in names] == ["all"]:
+        return [EXPORTERS[name] for name in sorted(EXPORTERS)]
     result: list[Exporter] = []
     for name in names:
         if name.strip():
@@ -70,6 +72,7 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a build output is an ordinary file
         with os.fdopen(fd, "wb") as stream:
             write(stream)
             stream.flush()
@@ -79,6 +82,12 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def export_all(graph, out_dir: str | os.PathLike, formats: list[Exporter], **options) -> list[Path]:

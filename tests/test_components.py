@@ -1,0 +1,380 @@
+"""spaCy rule components on hand-written Danish sentences (names, units and initiatives the seeds never mention)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from graph.components import FastTokenizer, make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def texts(doc, key):
+    return [s.text for s in doc.spans[key]]
+
+
+def pairs(doc, key):
+    return [(s.text, s.kb_id_) for s in doc.spans[key]]
+
+
+def with_known(nlp, text, known):
+    doc = nlp.make_doc(text)
+    doc.user_data["minutes_known_names"] = set(known)
+    return next(nlp.pipe([doc]))
+
+
+# --- tokenizer ----------------------------------------------------------------------------
+
+
+def test_components_tokenizer_is_the_default(nlp):
+    assert isinstance(nlp.tokenizer, FastTokenizer)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    " ",
+    "  to  mellemrum  ",
+    "Ja (HR, KL’s) 2023.",
+    'Hun sagde: "Ny Start" – og \'gik\'.',
+    "linje 1\nlinje 2\r\n\tindrykket\n\n\nslut",
+    "<>{}|\\^ ~`@#$%*+=[]",
+    "...,,;;::!!??))((",
+    "«Ensomhedspuljen»  —  „citat“",
+    "F&N/D&T//KL’s\t\t/HR-afdelingen/",
+    "æøå ÆØÅ é ü ß ﬁ İ",
+])
+def test_components_tokenizer_keeps_text_byte_for_byte(nlp, text):
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+    assert all(t.text for t in doc)
+
+
+def test_components_tokenizer_keeps_text_for_random_hostile_strings(nlp):
+    rng = random.Random(20261122)
+    alphabet = list("aæøåZÆ09 .,:;!?()[]{}<>|\\^\"'“”‘’/&-–•\t\n") + ["  ", "\r\n", "KL’s", "F&N"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert nlp.make_doc(text).text == text, repr(text)
+
+
+def test_components_tokenizer_splits_punctuation_off_words(nlp):
+    doc = nlp.make_doc('Mødet (bilag 2), "Ny Start"; slut.')
+    assert [t.text for t in doc] == ["Mødet", "(", "bilag", "2", ")", ",", '"', "Ny", "Start", '"', ";", "slut", "."]
+
+
+def test_components_tokenizer_keeps_ampersand_acronyms_and_possessives_whole(nlp):
+    doc = nlp.make_doc("F&N og KL’s plan samt KL's udspil.")
+    assert [t.text for t in doc] == ["F&N", "og", "KL’s", "plan", "samt", "KL's", "udspil", "."]
+
+
+def test_components_tokenizer_splits_slashes(nlp):
+    doc = nlp.make_doc("Lise/Ahmad og D&T/HR")
+    assert [t.text for t in doc] == ["Lise", "/", "Ahmad", "og", "D&T", "/", "HR"]
+
+
+def test_components_tokenizer_keeps_newlines_and_tabs_as_tokens(nlp):
+    doc = nlp.make_doc("a\n\nb\tc")
+    assert [t.text for t in doc] == ["a", "\n\n", "b", "\t", "c"]
+
+
+# --- units --------------------------------------------------------------------------------
+
+
+def test_components_units_lexicon_acronyms_get_canonical_labels(nlp):
+    doc = nlp("MSB og KL holder møde med KL’s formand.")
+    assert pairs(doc, "minutes_units") == [
+        ("MSB", "Magistratsafdelingen for Sociale Forhold og Beskæftigelse"),
+        ("KL", "Kommunernes Landsforening"),
+        ("KL’s", "Kommunernes Landsforening"),
+    ]
+
+
+def test_components_units_lexicon_names_get_canonical_labels(nlp):
+    doc = nlp("Vi mødtes med Region Syddanmark om sagen.")
+    assert pairs(doc, "minutes_units") == [("Region Syddanmark", "Region Syddanmark")]
+
+
+def test_components_units_lowercase_acronym_is_not_a_unit(nlp):
+    assert texts(nlp("Vi taler om msb og kl ni."), "minutes_units") == []
+
+
+def test_components_units_ampersand_acronyms_and_names(nlp):
+    doc = nlp("D&T og F&N samarbejder med Digitalisering & Teknologi.")
+    assert pairs(doc, "minutes_units") == [("D&T", ""), ("F&N", ""), ("Digitalisering & Teknologi", "")]
+
+
+def test_components_units_definition_long_name_then_acronym(nlp):
+    doc = nlp("Opgaven løses af Digitalisering og Teknologi (D&T) fremover.")
+    assert pairs(doc, "minutes_units") == [
+        ("Digitalisering og Teknologi", "Digitalisering og Teknologi|D&T"),
+        ("D&T", "Digitalisering og Teknologi|D&T"),
+    ]
+
+
+def test_components_units_definition_acronym_then_long_name(nlp):
+    doc = nlp("Vi spurgte EKFB (Erhvervsforum for Borgere) om lov.")
+    assert sorted(pairs(doc, "minutes_units")) == [
+        ("EKFB", "Erhvervsforum for Borgere|EKFB"),
+        ("Erhvervsforum for Borgere", "Erhvervsforum for Borgere|EKFB"),
+    ]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Regningen sendes til Økonomiafdelingen i morgen.", "Økonomiafdelingen"),
+    ("Beboerne på Lokalcenter Vestervang er glade.", "Lokalcenter Vestervang"),
+    ("Plejehjemmet Solbakken får nye senge.", "Plejehjemmet Solbakken"),
+    ("Aftalen med Randers Kommune er klar.", "Randers Kommune"),
+])
+def test_components_units_compounds_heads_and_tails(nlp, text, unit):
+    assert texts(nlp(text), "minutes_units") == [unit]
+
+
+def test_components_units_pair_after_place_preposition_is_a_unit(nlp):
+    for text in ("Opgaven ligger i Kultur og Fritid.", "Opgaven ligger hos Kultur og Fritid."):
+        doc = nlp(text)
+        assert pairs(doc, "minutes_units") == [("Kultur og Fritid", "strong")]
+        assert texts(doc, "minutes_unit_candidates") == []
+
+
+def test_components_units_pair_elsewhere_is_only_a_candidate(nlp):
+    doc = nlp("Samarbejdet med Kultur og Fritid fortsætter.")
+    assert texts(doc, "minutes_units") == []
+    assert pairs(doc, "minutes_unit_candidates") == [("Kultur og Fritid", "weak")]
+
+
+def test_components_units_no_candidate_across_two_people(nlp):
+    doc = nlp("Sagen blev fremlagt af Ahmad Karimi og Nuka Olsen.")
+    assert texts(doc, "minutes_people") == ["Ahmad Karimi", "Nuka Olsen"]
+    assert texts(doc, "minutes_unit_candidates") == []
+
+
+# --- bodies -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, body, label", [
+    ("Chefteamet mødes i dag.", "Chefteamet", "Chefteamet"),
+    ("Sagen går til CT i næste uge.", "CT", "Chefteamet"),
+    ("Vi spørger chefteam om lov.", "chefteam", "Chefteamet"),
+    ("Rådmanden ønsker en status.", "Rådmanden", "Rådmanden"),
+    ("Sagen sendes til Rådmandsmødekommissionen.", "Rådmandsmødekommissionen", "Rådmandsmødekredsen"),
+    ("Handicaprådet holder møde.", "Handicaprådet", "Handicaprådet"),
+    ("Følgegruppen mødes igen i maj.", "Følgegruppen", "Følgegruppen"),
+    ("Sagen blev kort vendt i kredsen.", "kredsen", "@forum"),
+])
+def test_components_bodies_forms_and_labels(nlp, text, body, label):
+    assert pairs(nlp(text), "minutes_bodies") == [(body, label)]
+
+
+@pytest.mark.parametrize("text", [
+    "Indsatsen retter sig mod målgruppen af ensomme.",
+    "Ældreområdet får flere penge.",
+    "Der sker meget på området.",
+    "Vi spørger ct om lov.",
+])
+def test_components_bodies_not_bodies(nlp, text):
+    assert texts(nlp(text), "minutes_bodies") == []
+
+
+# --- people -------------------------------------------------------------------------------
+
+
+def test_components_people_first_name_and_surname(nlp):
+    assert texts(nlp("I dag fremlagde Lise Dahl sagen."), "minutes_people") == ["Lise Dahl"]
+
+
+def test_components_people_three_and_four_word_names(nlp):
+    doc = nlp("Mødet blev ledet af Anna Sofie Lund og Lise Marie Kjær Dahl.")
+    assert texts(doc, "minutes_people") == ["Anna Sofie Lund", "Lise Marie Kjær Dahl"]
+
+
+def test_components_people_role_word_introduces_unknown_first_name(nlp):
+    doc = nlp("Vi hørte konsulent Zorro Vindahl Hansen om sagen.")
+    assert texts(doc, "minutes_people") == ["Zorro Vindahl Hansen"]
+
+
+def test_components_people_unknown_name_without_role_is_not_a_person(nlp):
+    assert texts(nlp("Vi hørte Zorro Vindahl Hansen om sagen."), "minutes_people") == []
+
+
+def test_components_people_capitalised_role_word_at_sentence_start(nlp):
+    assert texts(nlp("Konsulent Zorro Vindahl Hansen fremlagde sagen."), "minutes_people") == ["Zorro Vindahl Hansen"]
+
+
+def test_components_people_coordination_adds_unknown_word(nlp):
+    doc = nlp("Sagen blev fremlagt af Ahmad Karimi og Nuka.")
+    assert texts(doc, "minutes_people") == ["Ahmad Karimi", "Nuka"]
+
+
+def test_components_people_coordination_by_slash_and_comma(nlp):
+    doc = nlp("Deltog: Lise Dahl/Jonas Holm, Ahmad.")
+    assert texts(doc, "minutes_people") == ["Lise Dahl", "Jonas Holm", "Ahmad"]
+
+
+def test_components_people_ambiguous_first_name_alone_at_sentence_start(nlp):
+    assert texts(nlp("Per 1. januar træder aftalen i kraft."), "minutes_people") == []
+    assert texts(nlp("Aftalen er klar. Hans forslag blev vedtaget."), "minutes_people") == []
+
+
+def test_components_people_ambiguous_first_name_with_surname_or_mid_sentence(nlp):
+    assert texts(nlp("Per Vindahl deltog."), "minutes_people") == ["Per Vindahl"]
+    assert texts(nlp("Vi så Per i går."), "minutes_people") == ["Per"]
+
+
+def test_components_people_known_names_from_user_data(nlp):
+    doc = with_known(nlp, "Vindahl fremlagde sagen, og Zorro svarede.", {"Zorro", "Vindahl", "Hansen"})
+    assert texts(doc, "minutes_people") == ["Vindahl", "Zorro"]
+
+
+def test_components_people_without_known_names_surname_is_not_a_person(nlp):
+    assert texts(nlp("Vindahl fremlagde sagen, og Zorro svarede."), "minutes_people") == []
+
+
+def test_components_people_known_names_through_nlp_call(nlp):
+    doc = nlp.make_doc("Karimi svarede.")
+    doc.user_data["minutes_known_names"] = {"Ahmad", "Karimi"}
+    assert texts(nlp(doc), "minutes_people") == ["Karimi"]
+
+
+def test_components_people_no_person_inside_a_unit(nlp):
+    doc = nlp("Plejehjemmet Karen Blixens Vej får nye senge.")
+    assert texts(doc, "minutes_units") == ["Plejehjemmet Karen Blixens Vej"]
+    assert texts(doc, "minutes_people") == []
+
+
+# --- initiatives --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, initiative", [
+    ("Program for digital inklusion forankres i D&T.", "Program for digital inklusion"),
+    ("Status på Program for ensomme ældre tages til efterretning.", "Program for ensomme ældre"),
+    ("Vi læser Program for sund kost Region Syddanmark i dag.", "Program for sund kost"),
+    ("Vi drøftede Program for trivsel og sundhed 2025-2027 i dag.", "Program for trivsel og sundhed 2025-2027"),
+])
+def test_components_initiatives_program_for_stops_at_verbs_and_names(nlp, text, initiative):
+    assert texts(nlp(text), "minutes_initiatives") == [initiative]
+
+
+def test_components_initiatives_center_for(nlp):
+    assert texts(nlp("Vi besøgte Center for Ensomhed i går."), "minutes_initiatives") == ["Center for Ensomhed"]
+
+
+def test_components_initiatives_center_for_stops_before_present_tense_verb(nlp):
+    assert texts(nlp("Center for Ensomhed åbner i maj."), "minutes_initiatives") == ["Center for Ensomhed"]
+
+
+def test_components_initiatives_suffix_compounds(nlp):
+    doc = nlp("Ensomhedspuljen 2026 og Velfærdsprojektet samt kost- og motionspuljen fortsætter.")
+    assert texts(doc, "minutes_initiatives") == ["Ensomhedspuljen 2026", "Velfærdsprojektet", "kost- og motionspuljen"]
+
+
+def test_components_initiatives_quoted_name_after_noun_replaces_the_noun(nlp):
+    doc = nlp('Vi fortsætter sygefraværsindsatsen "Sammen om Trivsel" i år.')
+    assert texts(doc, "minutes_initiatives") == ["Sammen om Trivsel"]
+
+
+def test_components_initiatives_quoted_sentence_is_not_a_name(nlp):
+    assert texts(nlp('Hun sagde "Det går godt." og gik.'), "minutes_initiatives") == []
+
+
+def test_components_initiatives_possessive_plan_and_word_with_year(nlp):
+    doc = nlp("KL's handlingsplan og Fokus 26 er vigtige.")
+    assert texts(doc, "minutes_initiatives") == ["KL's handlingsplan", "Fokus 26"]
+
+
+def test_components_initiatives_month_with_year_is_not_an_initiative(nlp):
+    assert texts(nlp("Vi mødes igen i Marts 2026 og i uge 12."), "minutes_initiatives") == []
+
+
+def test_components_initiatives_funding_acronym_but_not_known_unit(nlp):
+    doc = nlp("Indsatsen finansieres af ELVO og HR.")
+    assert texts(doc, "minutes_initiatives") == ["ELVO"]
+    assert texts(doc, "minutes_units") == ["HR"]
+
+
+# --- relations ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, deciders", [
+    ("Chefteamet besluttede at godkende planen.", [("Chefteamet", "Chefteamet")]),
+    ("Rådmand og chefteam drøftede sagen.", [("Rådmand", "Rådmanden"), ("chefteam", "Chefteamet")]),
+    ("Kredsen er enige om forslaget.", [("Kredsen", "@forum")]),
+    ("Handicaprådet", [("Handicaprådet", "Handicaprådet")]),
+    ("Følgegruppen tog orienteringen til efterretning.", [("Følgegruppen", "Følgegruppen")]),
+])
+def test_components_relations_decides(nlp, text, deciders):
+    assert pairs(nlp(text), "minutes_decides") == deciders
+
+
+def test_components_relations_body_alone_on_a_line_decides(nlp):
+    doc = nlp("Chefteamet\n\nSagen blev kort vendt.")
+    assert texts(doc, "minutes_decides") == ["Chefteamet"]
+
+
+@pytest.mark.parametrize("text", [
+    "At Chefteamet er dækket af aftalen.",
+    "Sagen sendes til Chefteamet efter mødet.",
+    "Kredsen er ikke orienteret endnu.",
+    "Vi kontakter Handicaprådet om sagen.",
+])
+def test_components_relations_mentioned_body_does_not_decide(nlp, text):
+    doc = nlp(text)
+    assert len(doc.spans["minutes_bodies"]) == 1
+    assert texts(doc, "minutes_decides") == []
+
+
+def test_components_relations_owner_without_initiative_has_empty_kb_id(nlp):
+    assert pairs(nlp("HR sikrer den videre proces."), "minutes_owners") == [("HR", "")]
+
+
+def test_components_relations_owner_points_at_initiative_after_it(nlp):
+    text = "D&T følger op på Ensomhedspuljen 2026."
+    doc = nlp(text)
+    assert pairs(doc, "minutes_owners") == [("D&T", str(text.index("Ensomhedspuljen")))]
+
+
+def test_components_relations_owner_verb_needs_its_particle(nlp):
+    assert texts(nlp("D&T følger mødet."), "minutes_owners") == []
+
+
+def test_components_relations_owner_inside_at_clause(nlp):
+    text = "Besluttede, at HR arbejder videre med Program for digital inklusion."
+    doc = nlp(text)
+    assert pairs(doc, "minutes_owners") == [("HR", str(text.index("Program")))]
+
+
+def test_components_relations_coordinated_owners(nlp):
+    text = "HR og D&T sikrer Program for digital inklusion."
+    start = str(text.index("Program"))
+    assert pairs(nlp(text), "minutes_owners") == [("HR", start), ("D&T", start)]
+
+
+def test_components_relations_anchor_forankres_i(nlp):
+    text = "Kort fortalt: Program for digital inklusion forankres i Kvalitet og Læring."
+    doc = nlp(text)
+    assert pairs(doc, "minutes_owners") == [("Kvalitet og Læring", str(text.index("Program")))]
+
+
+def test_components_relations_anchor_organisatorisk_ophaeng(nlp):
+    assert pairs(nlp("Organisatorisk ophæng i D&T."), "minutes_owners") == [("D&T", "")]
+    text = "Vi har Program for digital inklusion med organisatorisk ophæng i D&T."
+    assert pairs(nlp(text), "minutes_owners") == [("D&T", str(text.index("Program")))]
+
+
+def test_components_relations_person_with_non_owner_verb_owns_nothing(nlp):
+    doc = nlp("Jonas drøfter Program for digital inklusion med HR.")
+    assert texts(doc, "minutes_people") == ["Jonas"]
+    assert texts(doc, "minutes_owners") == []
+
+
+def test_components_relations_person_owner(nlp):
+    text = "Lise Dahl står for Velfærdsprojektet."
+    assert pairs(nlp(text), "minutes_owners") == [("Lise Dahl", str(text.index("Velfærdsprojektet")))]
+
+
+def test_components_relations_owner_defined_in_place(nlp):
+    doc = nlp("Digitalisering og Teknologi (D&T) sikrer Velfærdsprojektet.")
+    assert texts(doc, "minutes_owners") == ["Digitalisering og Teknologi"]

@@ -1,0 +1,292 @@
+"""Extract stage: agenda titles, decision blocks and statements of a small hand-written minutes text."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from graph.components import make_pipeline
+from graph.extract import Extractor, decision_blocks, is_generic_title, title_initiative
+from graph.model import Mention, SourceDocument, TextLine
+from graph.segment import segment, split_lines
+
+MINUTES = textwrap.dedent("""\
+    Chefteammøde
+
+    14-03-2026 09:00 - 10:30
+
+    Pkt. 1 kl. 09.00-09.30 Lise Dahl og Ahmad Karimi
+    Pkt. 2 kl. 09.30-10.00 Nuka Olsen
+
+    Mødedeltagere : Lise Dahl, Ahmad Karimi, Zorro Vindahl Hansen
+
+    Punkt 1: Status på Ensomhedspuljen 2026
+
+    Beslutning for Punkt 1: Status på Ensomhedspuljen 2026
+
+    Chefteamet besluttede
+    - at HR sikrer den videre proces
+    - at D&T følger op på Velfærdsprojektet
+
+    Punkt 2: Evaluering af Program for digital inklusion
+
+    Beslutning for Punkt 2: Evaluering af Program for digital inklusion
+
+    Evalueringen blev taget til efterretning.
+    Zorro Vindahl Hansen fremlægger resultaterne
+      for Handicaprådet i maj.
+
+    Punkt 3: Eventuelt
+
+    Beslutning for Punkt 3: Eventuelt
+
+    Intet.
+    """)
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(make_pipeline())
+
+
+@pytest.fixture(scope="module")
+def source():
+    return SourceDocument("cm.txt", "cm.txt", MINUTES, "utf-8")
+
+
+@pytest.fixture(scope="module")
+def result(extractor, source):
+    return extractor.extract(segment(source))
+
+
+def name(end):
+    return end if isinstance(end, tuple) else (end.kind, end.text)
+
+
+def facts(result, relation):
+    return {(name(s.source), name(s.target)) for s in result.statements if s.relation == relation}
+
+
+ITEM1, ITEM2, ITEM3 = (("AgendaItem", "cm.txt", n) for n in (1, 2, 3))
+
+
+# --- title_initiative ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Status på Program for digital inklusion", "Program for digital inklusion"),
+    ("Evaluering af Ensomhedspuljen 2026", "Ensomhedspuljen 2026"),
+    ("Opsamling fra Velfærdstræf 4. november 2022", "Velfærdstræf"),
+    ("Etablering af Center for Ensomhed (bilag)", "Center for Ensomhed"),
+    ("evaluering af velfærdsprojektet.", "Velfærdsprojektet"),
+    ("Fokus 26", "Fokus 26"),
+    ("Statusmøde om Ny Start", "Statusmøde om Ny Start"),
+])
+def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
+    assert title_initiative(title) == expected
+
+
+@pytest.mark.parametrize("title", ["Eventuelt", "Kommende møder", "Godkendelse af dagsorden", "Evt.", "Status på", "", None])
+def test_extract_title_initiative_generic_titles_are_none(title):
+    assert title_initiative(title) is None
+
+
+def test_extract_title_initiative_bare_prefix_is_none():
+    assert title_initiative("Status") is None
+
+
+def test_extract_is_generic_title():
+    assert is_generic_title("Eventuelt.") and is_generic_title("kommende møder")
+    assert not is_generic_title("Status på Ensomhedspuljen 2026") and not is_generic_title(None)
+
+
+# --- decision_blocks ----------------------------------------------------------------------
+
+BLOCK_TEXT = textwrap.dedent("""\
+    Chefteamet besluttede
+    - at D&T udarbejder en plan for
+      Program for digital inklusion
+      ◦ med fokus på ældre
+      ◦ og pårørende
+    - at HR følger op
+    Nyt afsnit efter linjehop
+    """)
+
+
+@pytest.fixture(scope="module")
+def blocks():
+    lines = tuple(split_lines(BLOCK_TEXT))[:7]
+    # the same lines, with the last one after a skipped (blank) line
+    last = lines[6]
+    return decision_blocks(lines), decision_blocks(lines[:6] + (TextLine(8, last.offset, last.text),))
+
+
+def test_extract_decision_blocks_bullets_and_wrapped_lines(blocks):
+    joined, _ = blocks
+    assert [b.text for b in joined] == [
+        "Chefteamet besluttede",
+        "at D&T udarbejder en plan for Program for digital inklusion",
+        "med fokus på ældre",
+        "og pårørende",
+        "at HR følger op Nyt afsnit efter linjehop",
+    ]
+    assert [[l.number for l in b.lines] for b in joined] == [[1], [2, 3], [4], [5], [6, 7]]
+
+
+def test_extract_decision_blocks_depth_and_parents(blocks):
+    joined, _ = blocks
+    assert [b.depth for b in joined] == [0, 1, 2, 2, 1]
+    assert [b.parent for b in joined] == [None, 0, 1, 1, 0]
+
+
+def test_extract_decision_blocks_gap_starts_new_block(blocks):
+    _, split = blocks
+    assert [b.text for b in split][-2:] == ["at HR følger op", "Nyt afsnit efter linjehop"]
+    assert split[-1].depth == 0 and split[-1].parent is None
+
+
+def test_extract_decision_block_evidence_maps_back_to_source(blocks):
+    joined, _ = blocks
+    block = joined[1]
+    start = block.text.index("Program")
+    end = start + len("Program for digital inklusion")
+    ev = block.evidence("b.txt", start, end, "q")
+    assert (ev.line_start, ev.line_end) == (3, 3)
+    assert BLOCK_TEXT[ev.char_start:ev.char_end] == "Program for digital inklusion"
+
+
+# --- Extractor ----------------------------------------------------------------------------
+
+
+def test_extract_presents_from_schedule(result):
+    assert facts(result, "presents") == {
+        (("Person", "Lise Dahl"), ITEM1),
+        (("Person", "Ahmad Karimi"), ITEM1),
+        (("Person", "Nuka Olsen"), ITEM2),
+    }
+
+
+def test_extract_attends_from_participants(result):
+    meeting = ("Meeting", "cm.txt")
+    assert facts(result, "attends") == {
+        (("Person", "Lise Dahl"), meeting),
+        (("Person", "Ahmad Karimi"), meeting),
+        (("Person", "Zorro Vindahl Hansen"), meeting),
+    }
+
+
+def test_extract_decides_named_body_and_meeting_forum(result):
+    decides = [s for s in result.statements if s.relation == "decides"]
+    assert {(s.source.canonical, s.target) for s in decides} == {("Chefteamet", ITEM1), ("Chefteamet", ITEM2), ("Chefteamet", ITEM3)}
+    fallback = next(s for s in decides if s.target == ITEM2)
+    assert fallback.source.text == "Chefteamet" and fallback.evidence.line_start == 18
+    named = next(s for s in decides if s.target == ITEM1)
+    assert MINUTES[named.evidence.char_start:named.evidence.char_end] == "Chefteamet"
+    assert named.evidence.line_start == 14
+
+
+def test_extract_mentioned_body_does_not_decide(result):
+    bodies = {m.text for m in result.mentions if m.kind == "Body"}
+    assert "Handicaprådet" in bodies
+    assert not any(s.relation == "decides" and s.source.text == "Handicaprådet" for s in result.statements)
+
+
+def test_extract_generic_item_concerns_nothing(result):
+    assert [i.title for i in result.minutes.items if i.number == 3] == ["Eventuelt"]
+    assert not any(s.relation == "concerns" and s.source == ITEM3 for s in result.statements)
+
+
+def test_extract_concerns_title_and_text_initiatives(result):
+    assert facts(result, "concerns") == {
+        (ITEM1, ("Initiative", "Ensomhedspuljen 2026")),
+        (ITEM1, ("Initiative", "Velfærdsprojektet")),
+        (ITEM2, ("Initiative", "Program for digital inklusion")),
+    }
+
+
+def test_extract_owns_item_initiative_and_named_initiative(result):
+    assert facts(result, "owns") == {
+        (("Unit", "HR"), ("Initiative", "Ensomhedspuljen 2026")),
+        (("Unit", "D&T"), ("Initiative", "Velfærdsprojektet")),
+    }
+    hr = next(s for s in result.statements if s.relation == "owns" and s.source.text == "HR")
+    assert hr.evidence.quote == "at HR sikrer den videre proces"
+    assert hr.evidence.line_start == 15
+
+
+def test_extract_mentions_of_decision_text(result):
+    assert facts(result, "mentions") == {
+        (("Decision", "cm.txt", 1), ("Body", "Chefteamet")),
+        (("Decision", "cm.txt", 1), ("Unit", "HR")),
+        (("Decision", "cm.txt", 1), ("Unit", "D&T")),
+        (("Decision", "cm.txt", 1), ("Initiative", "Velfærdsprojektet")),
+        (("Decision", "cm.txt", 2), ("Person", "Zorro Vindahl Hansen")),
+        (("Decision", "cm.txt", 2), ("Body", "Handicaprådet")),
+    }
+
+
+def test_extract_unit_canonical_from_lexicon(result):
+    hr = next(m for m in result.mentions if m.kind == "Unit" and m.text == "HR")
+    assert hr.canonical == "Human Resources"
+
+
+def test_extract_evidence_of_decision_text_mentions_points_at_the_text(result, source):
+    decision_mentions = [s.target for s in result.statements if s.relation == "mentions"]
+    assert len(decision_mentions) == 6
+    for m in decision_mentions:
+        assert isinstance(m, Mention)
+        assert source.text[m.evidence.char_start:m.evidence.char_end] == m.text, m
+
+
+def test_extract_evidence_on_wrapped_indented_line(result, source):
+    body = next(m for m in result.mentions if m.text == "Handicaprådet")
+    assert (body.evidence.line_start, body.evidence.line_end) == (24, 24)
+    assert source.text.splitlines()[23] == "  for Handicaprådet i maj."
+
+
+def test_extract_evidence_of_structural_people(result, source):
+    for s in result.statements:
+        if s.relation in {"presents", "attends"}:
+            assert source.text[s.evidence.char_start:s.evidence.char_end] == s.source.text
+
+
+def test_extract_forum_of_meeting_kinds(extractor):
+    assert extractor.forum_of("Chefteammøde") == "Chefteamet"
+    assert extractor.forum_of("rådmandsmøde") == "Rådmandsmødekredsen"
+    assert extractor.forum_of("Fredagsmøde") is None and extractor.forum_of(None) is None
+
+
+def test_extract_kredsen_means_the_forum(extractor):
+    text = textwrap.dedent("""\
+        Rådmandsmøde
+
+        02-02-2026 10:00 - 11:00
+
+        Punkt 1: Status på Center for Ensomhed
+
+        Beslutning for Punkt 1: Status på Center for Ensomhed
+
+        Kredsen er enige om planen.
+        """)
+    result = extractor.extract(segment(SourceDocument("rm.txt", "rm.txt", text, "utf-8")))
+    decides = [s for s in result.statements if s.relation == "decides"]
+    assert [(s.source.text, s.source.canonical, s.target) for s in decides] == [
+        ("Kredsen", "Rådmandsmødekredsen", ("AgendaItem", "rm.txt", 1))
+    ]
+
+
+def test_extract_no_forum_and_no_body_means_no_decides(extractor):
+    text = textwrap.dedent("""\
+        Fredagsmøde
+
+        02-02-2026 10:00 - 11:00
+
+        Punkt 1: Status på Center for Ensomhed
+
+        Beslutning for Punkt 1: Status på Center for Ensomhed
+
+        Planen blev godkendt.
+        """)
+    result = extractor.extract(segment(SourceDocument("f.txt", "f.txt", text, "utf-8")))
+    assert [s for s in result.statements if s.relation == "decides"] == []
+    assert facts(result, "concerns") == {(("AgendaItem", "f.txt", 1), ("Initiative", "Center for Ensomhed"))}
