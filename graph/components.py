@@ -405,6 +405,17 @@ class BodyRecognizer:
         return doc
 
 
+class _FirstNames(frozenset):
+    """A set of first names that also contains double names made of two of them (``Anne-Mette``)."""
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        if isinstance(word, str) and "-" in word:
+            return all(frozenset.__contains__(self, part) for part in word.split("-"))
+        return False
+
+
 class PeopleRecognizer:
     """People: a known first name (or a word of a name the document lists) followed by up to
     ``max_words - 1`` capitalised words; a capitalised word coordinated with a found person
@@ -414,7 +425,9 @@ class PeopleRecognizer:
         data = load_json(lexicon)
         self.name = name
         self.max_words = max_words
-        self.first_names = first_names()
+        names = first_names()
+        # "Anne-Mette": a double first name whose parts are first names
+        self.first_names = _FirstNames(names)
         self.role_words = {w.casefold() for w in data["role_words"]}
         self.not_alone = set(data["sentence_start_not_alone"])
         cap = r"[A-ZÆØÅ][a-zæøåéèüöäáóíú]+(?:-[A-ZÆØÅ][a-zæøåéèüöäáóíú]+)?"

@@ -167,7 +167,17 @@ class Extractor:
 
     def forum_of(self, kind: str | None) -> str | None:
         """The body whose forum a meeting kind is: ``Rådmandsmøde`` -> ``Rådmandsmødekredsen``."""
-        return self.forums.get(kind.casefold()) if kind else None
+        if not kind:
+            return None
+        known = self.forums.get(kind.casefold())
+        if known:
+            return known
+        stem = re.sub(r"s?møde$", "", kind)
+        if stem.lower().endswith("gruppe"):  # "Ledergruppemøde" -> "Ledergruppen"
+            return stem[0].upper() + stem[1:] + "n"
+        if stem.lower().endswith("udvalg"):  # "Ældreudvalgsmøde" -> "Ældreudvalget"
+            return stem[0].upper() + stem[1:] + "et"
+        return None
 
     def extract_many(self, batch: list[SegmentedMinutes]) -> list[ExtractedMinutes]:
         return [self.extract(minutes) for minutes in batch]

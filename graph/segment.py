@@ -35,6 +35,13 @@ __all__ = ["segment", "split_lines", "split_names", "evidence_for", "is_toc_line
 
 _TIME = r"(\d{1,2})[.:](\d{2})"
 _KIND = re.compile(r"^\s*([A-ZÆØÅ][\wæøåÆØÅ-]*møde)\b\s*(?:\([^)]*\))?\s*$")
+_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
+#: "2. december 2022 kl. 10.00-11.30", "Tirsdag den 2. december 2022, kl. 10-11.30"
+_DATE_WORDS = re.compile(
+    r"^\s*(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:den\s+)?(\d{1,2})\.\s*(" + "|".join(_MONTHS)
+    + r")\s+(\d{4})(?:,?\s+(?:kl\.?\s*)?" + _TIME + r"(?:\s*[-–]\s*" + _TIME + r")?)?\s*$",
+    re.IGNORECASE,
+)
 _DATE_TIME = re.compile(
     r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?:\s+(?:kl\.?\s*)?" + _TIME + r"(?:\s*[-–]\s*" + _TIME + r")?)?\s*$"
 )
@@ -217,10 +224,12 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
             elif kind is None and _KIND.match(text):
                 kind = _KIND.match(text).group(1)
                 header_lines.append(line)
-            elif _DATE_TIME.match(text):
+            elif _DATE_TIME.match(text) or _DATE_WORDS.match(text):
                 if date is None:
-                    d = _DATE_TIME.match(text)
-                    day, month, year = int(d.group(1)), int(d.group(2)), int(d.group(3))
+                    d = _DATE_TIME.match(text) or _DATE_WORDS.match(text)
+                    month_text = d.group(2)
+                    month = int(month_text) if month_text.isdigit() else _MONTHS.index(month_text.lower()) + 1
+                    day, year = int(d.group(1)), int(d.group(3))
                     if _valid_date(year, month, day):
                         date = f"{year:04d}-{month:02d}-{day:02d}"
                         start, end = _time(d.group(4), d.group(5)), _time(d.group(6), d.group(7))
