@@ -2,7 +2,7 @@
 
 >>> import graph
 >>> g = graph.build(["seeds"])            # doctest: +SKIP
->>> g.people_connected_to("Center for Pårørendesamarbejde")  # doctest: +SKIP
+>>> g.people_connected_to("Center for Ensomhed")  # doctest: +SKIP
 """
 from __future__ import annotations
 

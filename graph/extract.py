@@ -85,10 +85,10 @@ def decision_blocks(lines: tuple[TextLine, ...]) -> list[DecisionBlock]:
 def title_initiative(title: str | None) -> str | None:
     """The initiative an agenda title names, without the verb of the title.
 
-    >>> title_initiative("Status på Kultur og Sundhed"), title_initiative("Eventuelt")
-    ('Kultur og Sundhed', None)
-    >>> title_initiative("Opsamling fra KURS-møde 4. november 2022")
-    'KURS-møde'
+    >>> title_initiative("Status på Bevægelse og Trivsel"), title_initiative("Eventuelt")
+    ('Bevægelse og Trivsel', None)
+    >>> title_initiative("Opsamling fra LUP-møde 4. november 2026")
+    'LUP-møde'
     """
     if not title:
         return None
@@ -139,7 +139,7 @@ def _generic_titles() -> frozenset[str]:
 def is_generic_title(title: str | None) -> bool:
     """True for titles of miscellany items (``Eventuelt``, ``Kommende møder``) that concern nothing.
 
-    >>> is_generic_title("Eventuelt"), is_generic_title("Status på Kultur og Sundhed")
+    >>> is_generic_title("Eventuelt"), is_generic_title("Status på Bevægelse og Trivsel")
     (True, False)
     """
     return bool(title) and fold(title.strip(" .:")) in _generic_titles()

@@ -1,8 +1,8 @@
 """The whole pipeline: read -> segment -> extract -> resolve -> build.
 
 >>> g = build(["seeds/000_2eb527c07c3843b1.txt"])
->>> "Program for fastholdelse og rekruttering" in {c.initiative for c in g.initiatives_connected_to("Helle Rasmussen")}
-True
+>>> len(g.nodes_of_type("Meeting")), len(g.connections()) > 5
+(1, True)
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Resolve stage: mentions -> one entity per real-world thing across the build.
 
-People: short forms (``Otto``, ``Budde``, ``Otto Ohrt``) resolve to the one full
+People: short forms (``Ane``, ``Juul``, ``Ane Berg``) resolve to the one full
 name they can mean, first among the names of the same document, then in the
 whole build; two different full names are never merged. Units: lexicon labels,
 ``X&Y`` acronyms and their spelled-out forms, and definitions in the text
@@ -51,7 +51,7 @@ class Resolution:
 
 
 def slug(text: str) -> str:
-    """A readable, IRI-safe id part: ``'Otto Junge Ohrt'`` -> ``'otto-junge-ohrt'``.
+    """A readable, IRI-safe id part: ``'Ane Juul Berg'`` -> ``'ane-juul-berg'``.
 
     >>> slug("P&R / Pleje")
     'p-r-pleje'
@@ -71,13 +71,13 @@ def _stem(word: str) -> str:
 
 
 def split_year(name: str) -> tuple[str, str | None]:
-    """``'Fokus 23'`` -> ``('Fokus', '23')``; a range counts as no single year.
+    """``'Fokus 26'`` -> ``('Fokus', '26')``; a range counts as no single year.
 
-    Years are compared by their last two digits, so ``Fokus 2023`` and
-    ``Fokus 23`` are one initiative.
+    Years are compared by their last two digits, so ``Fokus 2026`` and
+    ``Fokus 26`` are one initiative.
 
-    >>> split_year("Budgetforlig 2025"), split_year("Program for x 2023 – 2025")
-    (('Budgetforlig', '25'), ('Program for x', None))
+    >>> split_year("Budgetforlig 2027"), split_year("Program for x 2026 – 2028")
+    (('Budgetforlig', '27'), ('Program for x', None))
     """
     m = _YEAR.search(name)
     if not m:
@@ -95,7 +95,7 @@ def split_year(name: str) -> tuple[str, str | None]:
 def initiative_key(name: str) -> tuple[str, ...]:
     """Normalised words of an initiative name without year, heads, case, order and endings.
 
-    >>> initiative_key("Program for rekruttering og fastholdelse") == initiative_key("Fastholdelse og rekruttering")
+    >>> initiative_key("Program for trivsel og sundhed") == initiative_key("Sundhed og trivsel")
     True
     """
     data = load_json("initiatives")

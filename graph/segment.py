@@ -82,8 +82,8 @@ def evidence_for(document: str, lines: list[TextLine] | tuple[TextLine, ...], qu
 def split_names(text: str) -> list[str]:
     """Split a list of names on ``og``, commas, slashes and semicolons.
 
-    >>> split_names("Thune/Svend"), split_names("Kim Ny, Eva Lund og Bo")
-    (['Thune', 'Svend'], ['Kim Ny', 'Eva Lund', 'Bo'])
+    >>> split_names("Tove/Sten"), split_names("Kim Ny, Eva Lund og Bo")
+    (['Tove', 'Sten'], ['Kim Ny', 'Eva Lund', 'Bo'])
     """
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"\s+(?:og|samt)\s*$|^\s*(?:og|samt)\s+", "", text)
@@ -273,7 +273,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
 
 
 def _chair_and_virtual(doc: str, line: TextLine) -> list[NameMention]:
-    """People in lines such as ``Thune er mødeleder - Hosea deltager virtuelt``."""
+    """People in lines such as ``Tove er mødeleder - Hamid deltager virtuelt``."""
     found = []
     for clause in re.split(r"\s+[-–]\s+", line.text.strip()):
         for pattern, role in ((_CHAIR, "chair"), (_VIRTUAL, "virtual")):

@@ -5,7 +5,7 @@ The vocabulary is ``ontology/minutes.ttl`` (namespace ``mg:``,
 the model. In short:
 
 * every node becomes a resource ``{base}{prefix}/{rest}`` minted from its id
-  (``person:otto-junge-ohrt`` -> ``{base}person/otto-junge-ohrt``,
+  (``person:ane-juul-berg`` -> ``{base}person/ane-juul-berg``,
   ``item:000_x.txt#3`` -> ``{base}item/000_x.txt/3``); every character but
   letters, digits and ``_.~-`` is percent-encoded, so no text can break out of
   an IRI. It is typed with its ``mg:`` class and the aligned standard classes,
@@ -660,18 +660,35 @@ def _write_jsonld(triples: Iterable[ox.Quad], stream: BinaryIO, base_iri: str) -
         raise MinutesGraphError(f"Base IRI {base_iri!r} starts with {scheme + ':'!r}, a prefix of the JSON-LD "
                                 f"context; choose another base IRI (e.g. {DEFAULT_BASE_IRI!r}).")
     compactor = _Compactor(context)
-    subjects: dict[str, dict[str, list]] = {}
-    rdf_type = str(RDF.type)
+    subjects: dict = {}  # subject term -> node object
+    predicates: dict = {}  # predicate term -> (key, @type coercion, @language coercion), None for rdf:type
+    type_key = ox.NamedNode(str(RDF.type))
+    classes: dict = {}
+    value = compactor.value
+    NamedNode = ox.NamedNode
     for t in triples:
-        node = subjects.get(t.subject.value)
+        subject = t.subject
+        node = subjects.get(subject)
         if node is None:
-            node = subjects[t.subject.value] = {"@id": t.subject.value}
-        if t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode):
-            iri = t.object.value
-            node.setdefault("@type", []).append(compactor.classes.get(iri) or compactor.compact(iri))
-            continue
-        key, coerce, language = compactor.key(t.predicate.value)
-        node.setdefault(key, []).append(compactor.value(t.object, coerce, language))
+            node = subjects[subject] = {"@id": subject.value}
+        predicate, obj = t.predicate, t.object
+        rule = predicates.get(predicate)
+        if rule is None:
+            rule = predicates[predicate] = None if predicate == type_key else compactor.key(predicate.value)
+        if rule is None and type(obj) is NamedNode:
+            name = classes.get(obj)
+            if name is None:
+                name = classes[obj] = compactor.classes.get(obj.value) or compactor.compact(obj.value)
+            key, item = "@type", name
+        else:
+            if rule is None:
+                rule = compactor.key(predicate.value)
+            key, item = rule[0], value(obj, rule[1], rule[2])
+        found = node.get(key)
+        if found is None:
+            node[key] = [item]
+        else:
+            found.append(item)
     stream.write(b'{\n"@context": ')
     stream.write(json.dumps(context, ensure_ascii=False, indent=1).encode("utf-8"))
     for node in subjects.values():
