@@ -47,6 +47,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--format", "-f", default="all", metavar="LIST",
                    help=f"comma-separated output formats, or 'all' (the default); available: {_formats_help()}")
     b.add_argument("--base-iri", default=None, metavar="IRI", help="base IRI of minted RDF resources")
+    b.add_argument("--evidence", choices=["statements", "none"], default="statements",
+                   help="RDF: a statement node with document, quote and offsets for every presents/attends/decides/"
+                   "concerns/owns edge (default), or direct triples only (much smaller, for bulk loads)")
     b.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="extraction worker processes (default: number of cores)")
     b.add_argument("--strict", action="store_true", help="fail (exit 1, write nothing) on any warning")
@@ -100,6 +103,7 @@ def _build(args) -> int:
         print(f"Error: {len(graph.warnings)} warning(s) and --strict given; nothing written.", file=sys.stderr)
         return EXIT_STRICT
     options = {"base_iri": args.base_iri} if args.base_iri else {}
+    options["evidence"] = args.evidence == "statements"
     written = export_all(graph, args.out, formats, **options)
     if not args.quiet:
         summary = graph.summary()

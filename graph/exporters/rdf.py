@@ -274,8 +274,9 @@ class _Builder:
     they were read from, entities' names and the documents to the default graph.
     """
 
-    def __init__(self, nx_graph, base_iri: str | None, dataset: bool = False) -> None:
+    def __init__(self, nx_graph, base_iri: str | None, dataset: bool = False, evidence: bool = True) -> None:
         self.g = nx_graph
+        self.evidence = evidence
         self.base = _check_base(base_iri)
         self.dataset = dataset
         self.lines: dict[str | None, list[str]] = {None: []}
@@ -343,7 +344,7 @@ class _Builder:
             if relation == "attends" or relation == "part_of":
                 self.reverse[v].append(
                     (home, _P["attendee"] if relation == "attends" else _P["behandelt"], self.iri(u)))
-            if relation in _ROLES and _has_evidence(edge):
+            if relation in _ROLES and self._with_evidence(relation, edge):
                 self.reverse[v].append((home, _P["qualifiedAttribution"], self._statement_iri(u, v, key)))
         for found in self.reverse.values():
             found.sort(key=lambda r: (r[0] or "", r[1], r[2]))
@@ -360,10 +361,8 @@ class _Builder:
             s = self.iri(node)
             for home, pairs in blocks.items():
                 self.block(home, s, pairs)
-            if _has_evidence(data):
-                self.node_statement(node, data)
             for u, v, key, edge in edges:
-                if _has_evidence(edge):
+                if self._with_evidence(str(edge.get("relation", "")), edge):
                     self.edge_statement(u, v, key, edge)
         for name in sorted(self.documents):
             literal = _literal(name)
@@ -410,11 +409,8 @@ class _Builder:
         for home, p, o in self.reverse.pop(node, ()):
             blocks.setdefault(home, []).append((p, o))
 
-    def node_statement(self, node, data: dict) -> None:
-        """The evidence of the node itself: a statement that it is of its type."""
-        classes = self.classes(data.get("type"))
-        st = "<" + self.base + "statement/" + _hash("node", str(node)) + ">"
-        self.statement(st, self.iri(node), _TYPE, classes[0] if classes else _C["Resource"], data)
+    def _with_evidence(self, relation: str, edge: dict) -> bool:
+        return self.evidence and relation in EVIDENCE_RELATIONS and _has_evidence(edge)
 
     def _first(self, u, relation: str, v, home) -> bool:
         """True the first time the edge ``u relation v`` is seen (in graph ``home`` for datasets)."""
@@ -455,7 +451,7 @@ class _Builder:
         has_quote = quote is not None and quote != ""
         start, stop = _int(data.get("char_start")), _int(data.get("char_end"))
         has_position = start is not None and stop is not None
-        text = [st, " a ", _STATEMENT, " , ", _ENTITY]
+        text = [st, " a ", _STATEMENT]
         if role is not None:
             text.append(f" , {_ATTRIBUTION}")
         text.append(f" ;\n\t{_SUBJECT} {s} ;\n\t{_PREDICATE} {p} ;\n\t{_OBJECT} {o}")
@@ -484,6 +480,13 @@ class _Builder:
         append("".join(text))
 
 
+#: Relations whose edges get a statement node with their evidence. ``mentions``,
+#: ``part_of`` and ``decision_of`` are direct triples only: the decision's text
+#: and the item's place are their evidence, and a statement node per mention
+#: would multiply the size of the export for little use.
+EVIDENCE_RELATIONS = frozenset({"presents", "attends", "decides", "concerns", "owns"})
+
+
 def _first_str(pair: tuple) -> str:
     return str(pair[0])
 
@@ -504,8 +507,8 @@ def _encode(text: str) -> bytes:
         return text.encode("utf-8", "replace")
 
 
-def _text(graph, base_iri: str | None, dataset: bool) -> bytes:
-    return _Builder(_nx(graph), base_iri, dataset=dataset).run()
+def _text(graph, base_iri: str | None, dataset: bool, evidence: bool = True) -> bytes:
+    return _Builder(_nx(graph), base_iri, dataset=dataset, evidence=evidence).run()
 
 
 def _parse(data: bytes, dataset: bool = False):
@@ -514,28 +517,28 @@ def _parse(data: bytes, dataset: bool = False):
     return ox.parse(data, format=ox.RdfFormat.TRIG if dataset else ox.RdfFormat.TURTLE, lenient=True)
 
 
-def nquads(graph, base_iri: str | None = DEFAULT_BASE_IRI) -> bytes:
+def nquads(graph, base_iri: str | None = DEFAULT_BASE_IRI, evidence: bool = True) -> bytes:
     """The dataset of ``graph`` as N-Quads: the default graph first, then one graph per document by name.
 
     The default graph holds entities, their names and the documents; each source
     document's named graph ``{base}document/<name>`` holds what it states.
     """
-    return ox.serialize(_parse(_text(graph, base_iri, True), dataset=True), format=ox.RdfFormat.N_QUADS)
+    return ox.serialize(_parse(_text(graph, base_iri, True, evidence), dataset=True), format=ox.RdfFormat.N_QUADS)
 
 
-def ntriples(graph, base_iri: str | None = DEFAULT_BASE_IRI) -> bytes:
+def ntriples(graph, base_iri: str | None = DEFAULT_BASE_IRI, evidence: bool = True) -> bytes:
     """The union of :func:`nquads`' graphs as N-Triples, in a stable order."""
-    return ox.serialize(_parse(_text(graph, base_iri, False)), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(_parse(_text(graph, base_iri, False, evidence)), format=ox.RdfFormat.N_TRIPLES)
 
 
-def to_quads(graph, base_iri: str | None = DEFAULT_BASE_IRI) -> list[ox.Quad]:
+def to_quads(graph, base_iri: str | None = DEFAULT_BASE_IRI, evidence: bool = True) -> list[ox.Quad]:
     """The RDF dataset of ``graph`` (a :class:`~graph.query.MinutesGraph` or networkx graph) as pyoxigraph quads."""
-    return list(_parse(_text(graph, base_iri, True), dataset=True))
+    return list(_parse(_text(graph, base_iri, True, evidence), dataset=True))
 
 
-def to_triples(graph, base_iri: str | None = DEFAULT_BASE_IRI) -> list[ox.Triple]:
+def to_triples(graph, base_iri: str | None = DEFAULT_BASE_IRI, evidence: bool = True) -> list[ox.Triple]:
     """The union of :func:`to_quads`' graphs as pyoxigraph triples."""
-    return [q.triple for q in _parse(_text(graph, base_iri, False))]
+    return [q.triple for q in _parse(_text(graph, base_iri, False, evidence))]
 
 
 # --------------------------------------------------------------------------- rdflib bridge
@@ -720,22 +723,22 @@ def export_turtle(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_I
     and a round trip through pyoxigraph's serialiser would double the time of
     the largest exports (the tests parse it with pyoxigraph and rdflib).
     """
-    stream.write(_text(graph, base_iri, False))
+    stream.write(_text(graph, base_iri, False, options.get("evidence", True)))
 
 
 @register("ntriples", ".nt", "RDF N-Triples (one triple a line; fastest to load)")
 def export_ntriples(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI, **options) -> None:
     """Write the graph as (canonical) N-Triples."""
-    ox.serialize(_parse(_text(graph, base_iri, False)), stream, ox.RdfFormat.N_TRIPLES)
+    ox.serialize(_parse(_text(graph, base_iri, False, options.get("evidence", True))), stream, ox.RdfFormat.N_TRIPLES)
 
 
 @register("jsonld", ".jsonld", "JSON-LD with the @context of ontology/context.jsonld")
 def export_jsonld(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI, **options) -> None:
     """Write the graph as JSON-LD, one node object a line, with the published ``@context`` embedded."""
-    _write_jsonld(_parse(_text(graph, base_iri, False)), stream, _check_base(base_iri))
+    _write_jsonld(_parse(_text(graph, base_iri, False, options.get("evidence", True))), stream, _check_base(base_iri))
 
 
 @register("trig", ".trig", "RDF TriG (one named graph per source document)")
 def export_trig(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI, **options) -> None:
     """Write the dataset as TriG: entities in the default graph, each document's statements in its own graph."""
-    stream.write(_text(graph, base_iri, True))
+    stream.write(_text(graph, base_iri, True, options.get("evidence", True)))
