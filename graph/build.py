@@ -89,10 +89,13 @@ def build_graph(resolution: Resolution) -> nx.MultiDiGraph:
             if u is None or v is None or u == v or u not in g or v not in g:
                 continue
             grouped[(u, st.relation, v)].append(st)
-    for (u, relation, v), statements in sorted(grouped.items()):
-        first = min(statements, key=lambda s: (s.evidence.document, s.evidence.char_start))
-        g.add_edge(u, v, key=f"{relation}:{u}->{v}", relation=relation, count=len(statements),
-                   **_clean(_evidence_attrs(first.evidence)))
+    add_edge = g.add_edge
+    for (u, relation, v), statements in grouped.items():  # document order: deterministic
+        first = statements[0] if len(statements) == 1 else min(
+            statements, key=lambda s: (s.evidence.document, s.evidence.char_start))
+        ev = first.evidence
+        add_edge(u, v, f"{relation}:{u}->{v}", relation=relation, count=len(statements), document=ev.document,
+                 lines=ev.lines, char_start=ev.char_start, char_end=ev.char_end, evidence=ev.quote)
     return g
 
 

@@ -433,7 +433,9 @@ class PeopleRecognizer:
         cap = r"[A-ZÆØÅ][a-zæøåéèüöäáóíú]+(?:-[A-ZÆØÅ][a-zæøåéèüöäáóíú]+)?"
         self.name_re = re.compile(rf"(?<![\w&-]){cap}(?:[ ]{cap}){{0,{max_words - 1}}}(?![\w&])")
         self.coordinated_re = re.compile(rf"[^\S\n]*(?:og|,|/|&)[^\S\n]*({cap}(?:[ ]{cap}){{0,{max_words - 1}}})(?![\w&])")
-        self.previous_word_re = re.compile(r"([\wæøå.-]+)\s+$")
+        roles = "|".join(sorted((re.escape(w) for w in self.role_words), key=len, reverse=True))
+        #: where a name may start because a role word stands before it ("sexolog Xxx Yyy")
+        self.after_role_re = re.compile(rf"(?<![\wæøå.-])(?:{roles})[ \t]+")
 
     def __call__(self, doc: Doc) -> Doc:
         known: set[str] = doc.user_data.get("minutes_known_names", set())
@@ -441,12 +443,13 @@ class PeopleRecognizer:
         text = doc_text(doc)
         spans: list[Span] = []
         ends: list[int] = []
+        after_role = {m.end() for m in self.after_role_re.finditer(doc_lower(doc))}  # name words checked below
         for m in self.name_re.finditer(text):
             words = m.group(0).split()
             start = m.start()
             # the name starts at the first word that is a known first name or name word
             k = 0
-            role = words[0] not in self.first_names and words[0] not in known and self._after_role(text, start)
+            role = start in after_role and words[0] not in self.first_names and words[0] not in known
             while k < len(words) and words[k] not in self.first_names and words[k] not in known and not (k == 0 and role):
                 start += len(words[k]) + 1
                 k += 1
@@ -487,9 +490,6 @@ class PeopleRecognizer:
             _set_spans(doc, "minutes_unit_candidates", [c for c in candidates if not _hits(c.start_char, c.end_char, people)])
         return doc
 
-    def _after_role(self, text: str, pos: int) -> bool:
-        m = self.previous_word_re.search(text, max(0, pos - 40), pos)
-        return bool(m) and m.group(1).casefold() in self.role_words
 
 
 class InitiativeRecognizer:

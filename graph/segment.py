@@ -124,14 +124,21 @@ def _name_mentions(document: str, line: TextLine, names_text: str, role: str, li
     quote = " ".join(l.text.strip() for l in all_lines)
     cursor = [0] * len(all_lines)
     for name in split_names(names_text):
-        pattern = re.compile(r"\s+".join(map(re.escape, name.split())))
+        pattern = None
         for index, candidate in enumerate(all_lines):
-            m = pattern.search(candidate.text, cursor[index])
-            if m:
-                cursor[index] = m.end()
-                ev = Evidence(document, candidate.number, candidate.number, candidate.offset + m.start(),
-                              candidate.offset + m.end(), quote)
-                break
+            start = candidate.text.find(name, cursor[index])
+            if start >= 0:
+                stop = start + len(name)
+            else:  # the PDF put more than one space between the words
+                pattern = pattern or re.compile(r"\s+".join(map(re.escape, name.split())))
+                m = pattern.search(candidate.text, cursor[index])
+                if not m:
+                    continue
+                start, stop = m.start(), m.end()
+            cursor[index] = stop
+            ev = Evidence(document, candidate.number, candidate.number, candidate.offset + start,
+                          candidate.offset + stop, quote)
+            break
         else:
             ev = Evidence(document, line.number, all_lines[-1].number, line.offset, all_lines[-1].offset + len(all_lines[-1].text), quote)
         mentions.append(NameMention(name, ev, role))
