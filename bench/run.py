@@ -122,7 +122,7 @@ def _build(corpus: str, jobs: int, clock: _Clock):
     return sources, graph
 
 
-def _exports(graph, out: Path, clock: _Clock, skip_rdflib: bool) -> dict:
+def _exports(graph, out: Path, clock: _Clock, skip_rdflib: bool, skip_rdflib_turtle: bool = False) -> dict:
     """Time every registered exporter, the RDF helpers and SPARQL; returns extra results."""
     from graph.exporters import EXPORTERS
 
@@ -176,7 +176,7 @@ def _exports(graph, out: Path, clock: _Clock, skip_rdflib: bool) -> dict:
     if skip_rdflib:
         return result
     rdflib_turtle = _optional("graph.exporters.rdf", "rdflib_turtle")
-    if rdflib_turtle is not None:
+    if rdflib_turtle is not None and not skip_rdflib_turtle:
         with clock("rdflib_turtle_export"), open(out / "graph.rdflib.ttl", "wb") as stream:
             rdflib_turtle(graph, stream, base_iri)
     to_rdflib = _optional("graph.exporters.rdf", "to_rdflib")
@@ -215,7 +215,7 @@ def _count_turtle(path: Path) -> int | None:
     return sum(1 for _ in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
 
 
-def worker(corpus: str, jobs: int, out: str | None, skip_rdflib: bool) -> dict:
+def worker(corpus: str, jobs: int, out: str | None, skip_rdflib: bool, skip_rdflib_turtle: bool = False) -> dict:
     """One build of ``corpus`` with ``jobs`` workers; with ``out``, also exports and SPARQL."""
     clock = _Clock()
     sources, graph = _build(corpus, jobs, clock)
@@ -230,7 +230,7 @@ def worker(corpus: str, jobs: int, out: str | None, skip_rdflib: bool) -> dict:
         "peak_rss_build_mb": _rss_mb(), "peak_rss_children_mb": _rss_mb(resource.RUSAGE_CHILDREN),
     }
     if out:
-        result.update(_exports(graph, Path(out), clock, skip_rdflib))
+        result.update(_exports(graph, Path(out), clock, skip_rdflib, skip_rdflib_turtle))
     result["times"] = clock.times
     return result
 
@@ -327,6 +327,7 @@ def _report(runs: dict[int, dict], floor_result: dict, args) -> dict:
         if key in first:
             summary[key] = first[key]
     summary["skip_rdflib"] = bool(args.skip_rdflib)
+    summary["skip_rdflib_turtle"] = bool(args.skip_rdflib or args.skip_rdflib_turtle)
     summary["cores"] = os.cpu_count()
     return summary
 
@@ -363,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="generate the corpus (and exports) in DIR and keep them")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default: 0)")
     parser.add_argument("--skip-rdflib", action="store_true", help="skip rdflib's Turtle writer and SPARQL engine")
+    parser.add_argument("--skip-rdflib-turtle", action="store_true",
+                        help="skip only rdflib's Turtle writer (it takes many minutes beyond ~100,000 triples)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile (top 25) of a 1-job extraction instead")
     parser.add_argument("--worker", choices=["build", "floor", "profile"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
@@ -371,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.worker == "build":
-        print(json.dumps(worker(args.corpus, args.jobs, args.out, args.skip_rdflib)))
+        print(json.dumps(worker(args.corpus, args.jobs, args.out, args.skip_rdflib, args.skip_rdflib_turtle)))
         return 0
     if args.worker == "floor":
         print(json.dumps(floor(args.corpus)))
@@ -396,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         for i, jobs in enumerate(jobs_list):
             extra = ["--out", str(out)] if i == 0 else []
             extra += ["--skip-rdflib"] if args.skip_rdflib else []
+            extra += ["--skip-rdflib-turtle"] if args.skip_rdflib_turtle else []
             runs[jobs] = _spawn("--worker", "build", "--corpus", str(corpus), "--jobs", str(jobs), *extra)
             print(f"built with jobs={jobs}: {runs[jobs]['docs_per_s']} docs/s", flush=True)
         floor_result = _spawn("--worker", "floor", "--corpus", str(corpus))

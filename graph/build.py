@@ -67,10 +67,9 @@ def build_graph(resolution: Resolution) -> nx.MultiDiGraph:
             }))
             g.add_edge(item_id(doc, item.number), meeting_id(doc), key=f"part_of:{item_id(doc, item.number)}",
                        relation="part_of", document=doc)
-            if item.decision_lines:
-                lines = item.decision_lines
-                text = "\n".join(l.text.strip() for l in lines)
-                ev = Evidence(doc, lines[0].number, lines[-1].number, lines[0].offset, lines[-1].offset + len(lines[-1].text), text)
+            if item.decision is not None:
+                ev = text = item.decision
+                text = ev.quote
                 g.add_node(decision_id(doc, item.number), **_clean({
                     **_evidence_attrs(ev), "type": "Decision", "label": f"Beslutning for punkt {item.number}",
                     "document": doc, "number": item.number, "text": text, "date": meeting.date,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.language import Language
@@ -143,6 +143,16 @@ def is_generic_title(title: str | None) -> bool:
     (True, False)
     """
     return bool(title) and fold(title.strip(" .:")) in _generic_titles()
+
+
+def _sentence_text(doc, char: int) -> str:
+    """The stripped sentence around ``char``; one string object per sentence, shared by its mentions."""
+    cache = doc.user_data.setdefault("minutes_sentence_text", {})
+    bounds = sentence_of(doc, char)
+    found = cache.get(bounds)
+    if found is None:
+        found = cache[bounds] = doc_text(doc)[bounds[0] : bounds[1]].strip()
+    return found
 
 
 def _clean(text: str) -> str:
@@ -280,7 +290,7 @@ class Extractor:
                         continue
                     target = local.get((int(span.kb_id_), "Initiative")) if span.kb_id_ else None
                     s_start, s_end = sentence_of(doc, span.start_char)
-                    ev = ev_of(s_start, s_end, doc_text(doc)[s_start:s_end].strip())
+                    ev = ev_of(s_start, s_end, _sentence_text(doc, span.start_char))
                     if target is not None:
                         statements.append(Statement("owns", owner, target, ev))
                     else:
@@ -296,7 +306,7 @@ class Extractor:
             for body in item_decides:
                 statements.append(Statement("decides", body, item_ref, body.evidence))
                 decided_by[body.canonical or body.text] += 1
-            if not item_decides and item.decision_lines:
+            if not item_decides and item.decision is not None:
                 pending_forum.append(item)
         fallback = forum or (decided_by.most_common(1)[0][0] if decided_by else None)
         if fallback:
@@ -305,7 +315,9 @@ class Extractor:
                 body = Mention("Body", fallback, ev, item.number, fallback)
                 mentions.append(body)
                 statements.append(Statement("decides", body, ("AgendaItem", doc_id, item.number), ev))
-        return ExtractedMinutes(minutes, tuple(mentions), tuple(statements), minutes.warnings)
+        # the records go back to the parent process: keep the decision text, drop its lines
+        compact = replace(minutes, items=tuple(replace(item, decision_lines=()) for item in minutes.items))
+        return ExtractedMinutes(compact, tuple(mentions), tuple(statements), minutes.warnings)
 
     def _mention(self, span: Span, kind: str, item: int, ev_of, forum: str | None) -> Mention | None:
         char_start, char_end = exact_offsets(span)
@@ -314,8 +326,7 @@ class Extractor:
         if not text:
             return None
         start = char_start + max(raw.find(text), 0)
-        s_start, s_end = sentence_of(span.doc, start)
-        ev = ev_of(start, start + len(text), doc_text(span.doc)[s_start:s_end].strip())
+        ev = ev_of(start, start + len(text), _sentence_text(span.doc, start))
         canonical = span.kb_id_
         if kind == "Body" and canonical == "@forum":
             if not forum:

@@ -109,13 +109,19 @@ class ScheduleEntry:
 
 @dataclass(frozen=True, slots=True)
 class AgendaItem:
-    """An agenda item: its number, title and the lines of its decision text."""
+    """An agenda item: its number, title and its decision text.
+
+    ``decision_lines`` are the lines the extractor reads; ``decision`` is the
+    whole decision text with its place (what later stages keep: extraction
+    drops the lines from the records it returns, to keep them compact).
+    """
 
     document: str
     number: int
     title: str | None
     evidence: Evidence | None
     decision_lines: tuple[TextLine, ...] = ()
+    decision: Evidence | None = None
 
 
 @dataclass(frozen=True, slots=True)

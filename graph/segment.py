@@ -290,6 +290,14 @@ def _chair_and_virtual(doc: str, line: TextLine) -> list[NameMention]:
     return found
 
 
+def _decision(document: str, lines: list[TextLine]) -> Evidence | None:
+    """The decision text of an item (its non-blank lines, stripped) with its place in the file."""
+    if not lines:
+        return None
+    text = "\n".join(l.text.strip() for l in lines)
+    return Evidence(document, lines[0].number, lines[-1].number, lines[0].offset, lines[-1].offset + len(lines[-1].text), text)
+
+
 def _items(doc, lines, headings, schedule) -> tuple[AgendaItem, ...]:
     by_number: dict[int, dict] = {}
     for index, (number, is_decision, first, last, title) in enumerate(headings):
@@ -304,5 +312,6 @@ def _items(doc, lines, headings, schedule) -> tuple[AgendaItem, ...]:
     for number, entry in schedule.items():
         by_number.setdefault(number, {"title": None, "evidence": entry.evidence, "body": []})
     return tuple(
-        AgendaItem(doc, n, e["title"], e["evidence"], tuple(e["body"])) for n, e in sorted(by_number.items())
+        AgendaItem(doc, n, e["title"], e["evidence"], tuple(e["body"]), _decision(doc, e["body"]))
+        for n, e in sorted(by_number.items())
     )

@@ -12,8 +12,8 @@ date of the first meeting it appears in.
   ``document`` starts when the later of its two ends does).
 
 Nodes and edges without any date have no ``start`` (Gephi shows them always).
-Attribute values are made XML- and Gephi-safe by
-:func:`graph.exporters.graphml.gephi_safe` (lists ``;``-joined, no ``None``,
+Attribute values are made XML- and Gephi-safe as in the GraphML export
+(:func:`graph.exporters.graphml.xml_safe`: lists ``;``-joined, no ``None``,
 no characters XML forbids). The bytes depend only on the graph: nodes and
 edges are written in sorted order, edge ids are the graph's edge keys and the
 file's ``lastmodifieddate`` is the latest meeting date, not today.
