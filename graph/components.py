@@ -242,12 +242,43 @@ def _compound_words(doc: Doc, suffixes: tuple[str, ...], min_stem: int) -> Itera
 
 def _char_ranges(doc: Doc, keys: Iterable[str]) -> list[tuple[int, int]]:
     """Character ranges already claimed by spans under ``keys``."""
-    return [exact_offsets(span) for key in keys for span in get_spans(doc, key)]
+    return _Ranges(exact_offsets(span) for key in keys for span in get_spans(doc, key))
 
 
-def _hits(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    """True when ``start:end`` overlaps any of ``ranges``."""
+class _Ranges:
+    """Character ranges with an overlap test in O(log n): long documents stay linear."""
+
+    __slots__ = ("starts", "max_ends")
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self.starts = [s for s, _ in ordered]
+        self.max_ends: list[int] = []
+        top = -1
+        for _, e in ordered:
+            top = max(top, e)
+            self.max_ends.append(top)
+
+    def hit(self, start: int, end: int) -> bool:
+        """True when ``start:end`` overlaps one of the ranges."""
+        index = bisect.bisect_left(self.starts, end)
+        return index > 0 and self.max_ends[index - 1] > start
+
+
+def _hits(start: int, end: int, ranges) -> bool:
+    """True when ``start:end`` overlaps any of ``ranges`` (a :class:`_Ranges` or a short list)."""
+    if isinstance(ranges, _Ranges):
+        return ranges.hit(start, end)
     return any(start < e and s < end for s, e in ranges)
+
+
+def _by_sentence(doc: Doc, spans: list[Span]) -> dict[int, list[Span]]:
+    """Spans grouped by the index of the sentence they start in."""
+    starts = [start for start, _ in sentences(doc)]
+    grouped: dict[int, list[Span]] = {}
+    for span in spans:
+        grouped.setdefault(bisect.bisect_right(starts, span.start_char) - 1, []).append(span)
+    return grouped
 
 
 class UnitRecognizer:
@@ -531,7 +562,8 @@ class InitiativeRecognizer:
     def _head_phrase_end(self, text: str, pos: int) -> int:
         """End of the name that starts at ``pos`` (just after '<head> for ')."""
         line_end = text.find("\n", pos)
-        words = list(re.finditer(r"[\wæøåÆØÅ][\wæøåÆØÅ'’&-]*|\d+|[^\s\w]", text[pos : line_end if line_end >= 0 else len(text)]))
+        stop = min(line_end if line_end >= 0 else len(text), pos + 400)  # a name is a few words, never a page
+        words = list(re.finditer(r"[\wæøåÆØÅ][\wæøåÆØÅ'’&-]*|\d+|[^\s\w]", text[pos:stop]))
         end, content, lowered, previous, capitalised = pos, 0, False, "", False
         for k, m in enumerate(words):
             word = m.group(0)
@@ -600,7 +632,7 @@ class InitiativeRecognizer:
             add(m.start(), m.end(), "passing")
         for m in self.prefix_name_re.finditer(text):
             add(m.start(), m.end())
-        known_units = {text[a:b] for a, b in _char_ranges(doc, ["minutes_units"])}
+        known_units = {text[a:b] for a, b in map(exact_offsets, get_spans(doc, "minutes_units"))}
         funding_starts: list[int] = []
         for m in self.funding_re.finditer(low):
             for a in self.acronym_re.finditer(text, m.start(1), m.end(1)):
@@ -734,9 +766,10 @@ class RelationFinder:
         initiatives = get_spans(doc, "minutes_initiatives")
         decides: list[Span] = []
         owners: list[Span] = []
-        for start, end in sentences(doc):
-            sent_bodies = [b for b in bodies if start <= b.start_char and b.end_char <= end]
-            sent_owners = [o for o in owners_pool if start <= o.start_char and o.end_char <= end]
+        bodies_in, owners_in, initiatives_in = (_by_sentence(doc, x) for x in (bodies, owners_pool, initiatives))
+        for index, (start, end) in enumerate(sentences(doc)):
+            sent_bodies = [b for b in bodies_in.get(index, ()) if b.end_char <= end]
+            sent_owners = sorted((o for o in owners_in.get(index, ()) if o.end_char <= end), key=lambda o: o.start_char)
             if not sent_bodies and not sent_owners:
                 continue
             lead = start + self._LEAD.match(text[start:end]).end()
@@ -750,7 +783,7 @@ class RelationFinder:
                     decides.extend(self._subject_group(text, lead, end, sent_bodies, self._decision_verb))
             if not sent_owners:
                 continue
-            sent_inits = [i for i in initiatives if start <= i.start_char and i.end_char <= end]
+            sent_inits = [i for i in initiatives_in.get(index, ()) if i.end_char <= end]
             subjects = self._subject_group(text, lead, end, sent_owners, self._owner_verb)
             for m in self.at_re.finditer(low, lead, end):
                 subjects += self._subject_group(text, m.end(), end, sent_owners, self._owner_verb)

@@ -9,6 +9,7 @@ __all__ = [
     "MinutesGraphError",
     "InputError",
     "NotMinutesError",
+    "ExtractionError",
     "UnknownFormatError",
     "GraphNotFoundError",
     "QueryError",
@@ -25,6 +26,10 @@ class InputError(MinutesGraphError):
 
 class NotMinutesError(InputError):
     """A text file was read but it does not look like meeting minutes."""
+
+
+class ExtractionError(InputError):
+    """Extraction failed on a document because of a bug; the document is skipped and named."""
 
 
 class UnknownFormatError(MinutesGraphError):

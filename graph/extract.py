@@ -40,6 +40,7 @@ class DecisionBlock:
     starts: list[int]  # where each line begins in ``text``
     cuts: list[int]  # characters cut from the start of each line (indent, bullet)
     depth: int
+    index: int = 0
     parent: int | None = None
     spans: dict = field(default_factory=dict)
 
@@ -56,6 +57,7 @@ class DecisionBlock:
 def decision_blocks(lines: tuple[TextLine, ...]) -> list[DecisionBlock]:
     """Join decision lines into blocks: a bullet or a blank line starts a new block."""
     blocks: list[DecisionBlock] = []
+    open_blocks: list[int] = []  # indices of the blocks that may still parent a deeper one
     previous: TextLine | None = None
     for line in lines:
         bullet = _BULLET.match(line.text)
@@ -67,9 +69,11 @@ def decision_blocks(lines: tuple[TextLine, ...]) -> list[DecisionBlock]:
         if new:
             marker = bullet.group(2) if bullet else ""
             depth = (1 if indent or "◦" in marker or marker.count("-") > 1 else 0) + (1 if bullet else 0)
-            block = DecisionBlock(content, [line], [0], [cut], depth)
-            parents = [i for i in range(len(blocks) - 1, -1, -1) if blocks[i].depth < depth]
-            block.parent = parents[0] if parents else None
+            block = DecisionBlock(content, [line], [0], [cut], depth, index=len(blocks))
+            while open_blocks and blocks[open_blocks[-1]].depth >= depth:
+                open_blocks.pop()
+            block.parent = open_blocks[-1] if open_blocks else None
+            open_blocks.append(block.index)
             blocks.append(block)
         else:
             block = blocks[-1]
@@ -294,7 +298,7 @@ class Extractor:
                     if target is not None:
                         statements.append(Statement("owns", owner, target, ev))
                     else:
-                        owner_requests.append((owner, blocks.index(block), ev))
+                        owner_requests.append((owner, block.index, ev))
             for owner, block_index, ev in owner_requests:
                 target = None
                 parent = blocks[block_index].parent

@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 
 from .build import build_graph
-from .errors import GraphNotFoundError, InputError
+from .errors import ExtractionError, GraphNotFoundError, InputError
 from .extract import Extractor
 from .model import ExtractedMinutes, SourceDocument
 from .query import MinutesGraph
@@ -38,6 +38,10 @@ def _extract_one(source: SourceDocument) -> ExtractedMinutes | InputError:
         return _extractor().extract(segment(source))
     except InputError as err:
         return err
+    except Exception as err:  # noqa: BLE001 - one document must not stop a corpus
+        # a bug, not bad input: say so, skip the document, build the rest
+        return ExtractionError(f"{source.path}: extraction failed ({type(err).__name__}: {err}); "
+                               "skipped - please report this as a bug with the file")
 
 
 def extract_documents(sources: list[SourceDocument], jobs: int = 1, progress: Callable[[int], None] | None = None) -> list[ExtractedMinutes | InputError]:
