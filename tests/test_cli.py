@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 import io
 import shutil
 import subprocess
@@ -256,3 +257,29 @@ def test_cli_who_without_built_graph(capsys, tmp_path):
     lines = err.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("Error: ") and "graph.graphml" in lines[0] and "minutes-graph build" in lines[0]
+
+
+def test_cli_build_survives_a_document_that_trips_a_bug(tmp_path, capsys, monkeypatch):
+    """One document that breaks the extractor is skipped with a warning; the others are built."""
+    import graph.extract
+    from graph.cli import main as cli_main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for name in ("000_2eb527c07c3843b1.txt", "002_306ec24a535d918f.txt"):
+        (folder / name).write_bytes((seeds / name).read_bytes())
+    original = graph.extract.Extractor.extract
+
+    def broken(self, minutes):
+        if minutes.document.startswith("002"):
+            raise RuntimeError("boom")
+        return original(self, minutes)
+
+    monkeypatch.setattr(graph.extract.Extractor, "extract", broken)
+    code = cli_main(["build", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1", "--format", "graphml"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "002_306ec24a535d918f.txt: extraction failed (RuntimeError: boom)" in err
+    assert "Traceback" not in err
+    assert (tmp_path / "out" / "graph.graphml").exists()
