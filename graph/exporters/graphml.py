@@ -42,7 +42,87 @@ def gephi_safe(graph) -> nx.MultiDiGraph:
     return g
 
 
+_HEADER = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
+
+
+def _text(value) -> str:
+    """Element text: XML-safe and escaped."""
+    return str(xml_safe(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(value) -> str:
+    """An attribute value: escaped so that quotes, tabs and newlines survive a parser's normalisation."""
+    return (_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
+
+
+def _key_types(records) -> dict[str, str]:
+    """GraphML type of every attribute: ``int`` or ``double`` when every value is one, else ``string``."""
+    kinds: dict[str, str] = {}
+    for data in records:
+        for name, value in data.items():
+            if value is None:
+                continue
+            kind = "string" if isinstance(value, bool) else "int" if isinstance(value, int) else \
+                "double" if isinstance(value, float) else "string"
+            seen = kinds.get(name)
+            if seen is None or seen == kind:
+                kinds[name] = kind
+            elif {seen, kind} == {"int", "double"}:
+                kinds[name] = "double"
+            else:
+                kinds[name] = "string"
+    return dict(sorted(kinds.items()))
+
+
+def _edge_id(u, v, key, data) -> str:
+    if isinstance(key, str):
+        return key
+    # networkx numbers parallel edges 0, 1, ... per node pair; Gephi needs ids unique in the file
+    return f"{data.get('relation', 'edge')}:{u}->{v}#{key}"
+
+
 @register("graphml", ".graphml", "GraphML for Gephi, networkx and the scorer")
 def export_graphml(graph, stream: BinaryIO, **options) -> None:
-    nx_graph = getattr(graph, "nx", graph)
-    nx.write_graphml(gephi_safe(nx_graph), stream, encoding="utf-8", prettyprint=True, named_key_ids=False, infer_numeric_types=False)
+    """Stream GraphML: nodes and edges in sorted order, typed keys, no copy of the graph in memory."""
+    g = getattr(graph, "nx", graph)
+    node_types = _key_types(data for _, data in g.nodes(data=True))
+    edge_types = _key_types(data for _, _, data in g.edges(data=True))
+    out: list[str] = [_HEADER]
+    ids: dict[tuple[str, str], str] = {}
+    for domain, types in (("node", node_types), ("edge", edge_types)):
+        for name, kind in types.items():
+            ids[(domain, name)] = key = f"d{len(ids)}"
+            out.append(f'  <key id="{key}" for="{domain}" attr.name="{_attr(name)}" attr.type="{kind}" />\n')
+    out.append('  <graph edgedefault="directed">\n')
+
+    def flush() -> None:
+        stream.write("".join(out).encode("utf-8", "replace"))
+        out.clear()
+
+    def data_lines(domain: str, data: dict) -> None:
+        for name, value in sorted(data.items()):
+            if value is not None:
+                out.append(f'      <data key="{ids[(domain, name)]}">{_text(value)}</data>\n')
+
+    for node in sorted(g.nodes, key=str):
+        out.append(f'    <node id="{_attr(node)}">\n')
+        data_lines("node", g.nodes[node])
+        out.append("    </node>\n")
+        if len(out) > 20000:
+            flush()
+    edges = sorted(g.edges(keys=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    for u, v, key in edges:
+        data = g.edges[u, v, key]
+        out.append(f'    <edge id="{_attr(_edge_id(u, v, key, data))}" source="{_attr(u)}" target="{_attr(v)}">\n')
+        data_lines("edge", data)
+        out.append("    </edge>\n")
+        if len(out) > 20000:
+            flush()
+    out.append("  </graph>\n</graphml>\n")
+    flush()
