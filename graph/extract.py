@@ -176,8 +176,16 @@ class Extractor:
 
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp or make_pipeline()
+        self.role_words = {w.casefold() for w in load_json("people")["role_words"]}
         bodies = load_json("bodies")
         self.forums = {kind.casefold(): b["label"] for b in bodies["bodies"] for kind in b.get("forum_of", [])}
+
+    def _without_role(self, name: str) -> str:
+        """``'Direktør Bo Lund'`` -> ``'Bo Lund'``: a role word before a listed name is not part of it."""
+        words = name.split()
+        while len(words) > 1 and words[0].casefold() in self.role_words:
+            words = words[1:]
+        return " ".join(words)
 
     def forum_of(self, kind: str | None) -> str | None:
         """The body whose forum a meeting kind is: ``Rådmandsmøde`` -> ``Rådmandsmødekredsen``."""
@@ -204,14 +212,14 @@ class Extractor:
         known = set()
         for entry in minutes.schedule:
             for p in entry.presenters:
-                person = Mention("Person", p.text, p.evidence, entry.number)
+                person = Mention("Person", self._without_role(p.text), p.evidence, entry.number)
                 mentions.append(person)
-                known.update(p.text.split())
+                known.update(person.text.split())
                 statements.append(Statement("presents", person, ("AgendaItem", doc_id, entry.number), p.evidence))
         for p in minutes.participants:
-            person = Mention("Person", p.text, p.evidence)
+            person = Mention("Person", self._without_role(p.text), p.evidence)
             mentions.append(person)
-            known.update(p.text.split())
+            known.update(person.text.split())
             statements.append(Statement("attends", person, meeting_ref, p.evidence))
 
         forum = self.forum_of(minutes.meeting.kind)

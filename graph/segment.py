@@ -51,6 +51,8 @@ _SCHEDULE = re.compile(
 )
 _INFORMATION = re.compile(r"^\s*Information\s*:?\s*$", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"^\s*(?:Mødedeltagere|Deltagere|Til stede)\s*:\s*(.*)$", re.IGNORECASE)
+#: people who sent apologies are named but do not attend
+_ABSENT = re.compile(r"^\s*(?:Afbud|Fraværende|Ikke til stede|Forhindret)\s*:\s*(.*)$", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(Beslutning for\s+)?Punkt\s+(\d{1,3})\s*[:.]\s*(.*?)\s*$", re.IGNORECASE)
 _TOC_DOTS = re.compile(r"(?:\.{3,}|…{2,}|\.\s?\.\s?\.)\s*\t?\s*\d+\s*$")
 _TOC_TABLE = re.compile(r"^\s*\|.*\|\s*$")
@@ -226,6 +228,8 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                 participants.extend(_name_mentions(doc, line, participants_match.group(1), "participant"))
             elif in_participants:
                 participants.extend(_name_mentions(doc, line, text, "participant"))
+            elif _ABSENT.match(text):
+                in_participants = False
             elif _INFORMATION.match(text):
                 pass
             elif kind is None and _KIND.match(text):
