@@ -290,3 +290,21 @@ def test_extract_no_forum_and_no_body_means_no_decides(extractor):
     result = extractor.extract(segment(SourceDocument("f.txt", "f.txt", text, "utf-8")))
     assert [s for s in result.statements if s.relation == "decides"] == []
     assert facts(result, "concerns") == {(("AgendaItem", "f.txt", 1), ("Initiative", "Center for Ensomhed"))}
+
+
+def test_extract_role_words_and_apologies_in_the_front_matter():
+    from graph.extract import Extractor
+    from graph.model import SourceDocument
+    from graph.segment import segment
+
+    text = (
+        "Chefteammøde (Chefteammøde)\n\n03-03-2026 09:00 - 10:00\n\nRådhuset\n\n"
+        "Pkt. 1 kl. 9.00-9.30 Direktør Bo Lund\n\nMødedeltagere : Rådmand Anne Hansen, Kim Ny\n\n"
+        "Afbud: Eva Holm\n\nPunkt 1: Status på Projekt Ny Start\n\nChefteamet besluttede at godkende.\n"
+    )
+    result = Extractor().extract(segment(SourceDocument("a.txt", "a.txt", text, "utf-8")))
+    pairs = {(s.relation, getattr(s.source, "text", None)) for s in result.statements}
+    assert ("presents", "Bo Lund") in pairs
+    assert {("attends", "Anne Hansen"), ("attends", "Kim Ny")} <= pairs
+    assert not any(name and "Eva" in name for _, name in pairs)
+    assert result.minutes.meeting.location == "Rådhuset"
