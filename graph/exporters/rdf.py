@@ -43,6 +43,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -334,8 +335,46 @@ class _Builder:
         parts.append(" .\n")
         self.sink(home)("".join(parts))
 
-    def run(self) -> bytes:
-        """The graph as Turtle (TriG for datasets): the default graph first, then documents by name."""
+    def run(self, stream: BinaryIO | None = None) -> bytes:
+        """The graph as Turtle (TriG for datasets): the default graph first, then documents by name.
+
+        With ``stream``, the text is written as it is made and ``b""``
+        returned, so memory does not grow with the size of the export; in TriG
+        a document's graph is then written in several blocks, which TriG merges.
+        """
+        pending: list[tuple[str | None, str]] = []
+        if stream is not None:
+            stream.write(_encode(_PREFIX_LINES))
+
+            def flush() -> None:
+                # consecutive statements of one document share one "<graph> { ... }" block;
+                # TriG merges blocks that name the same graph
+                parts, current = [], None
+                for home, text in pending:
+                    if home != current:
+                        if current is not None:
+                            parts.append("}\n")
+                        if home is not None:
+                            parts += [self.documents[home], " {\n"]
+                        current = home
+                    parts.append(text)
+                if current is not None:
+                    parts.append("}\n")
+                stream.write(_encode("".join(parts)))
+                pending.clear()
+
+            def sink(home: str | None):
+                home = home if self.dataset else None
+                if home is not None:
+                    self.document(home)
+
+                def append(text: str) -> None:
+                    pending.append((home, text))
+                    if len(pending) >= 4096:
+                        flush()
+                return append
+
+            self.sink = sink  # type: ignore[method-assign]
         g = self.g
         for u, v, key, edge in g.edges(keys=True, data=True):
             relation = edge.get("relation")
@@ -368,6 +407,9 @@ class _Builder:
             literal = _literal(name)
             self.block(None, self.documents[name], [(_A, _C["Entity"]), (_A, _C["Document"]), (_LABEL, literal),
                                                     (_P["sourceDocument"], literal)])
+        if stream is not None:
+            flush()
+            return b""
         parts = [_PREFIX_LINES, *self.lines[None]]
         for name in sorted(k for k in self.lines if k is not None):
             parts += [self.documents[name], " {\n", *self.lines[name], "}\n"]
@@ -511,7 +553,7 @@ def _text(graph, base_iri: str | None, dataset: bool, evidence: bool = True) -> 
     return _Builder(_nx(graph), base_iri, dataset=dataset, evidence=evidence).run()
 
 
-def _parse(data: bytes, dataset: bool = False):
+def _parse(data, dataset: bool = False):
     # lenient: the builder percent-encodes every minted IRI under a checked base and escapes every
     # literal, so pyoxigraph's second check is skipped on the way out (a third of the time)
     return ox.parse(data, format=ox.RdfFormat.TRIG if dataset else ox.RdfFormat.TURTLE, lenient=True)
@@ -663,17 +705,36 @@ def _write_jsonld(triples: Iterable[ox.Quad], stream: BinaryIO, base_iri: str) -
         raise MinutesGraphError(f"Base IRI {base_iri!r} starts with {scheme + ':'!r}, a prefix of the JSON-LD "
                                 f"context; choose another base IRI (e.g. {DEFAULT_BASE_IRI!r}).")
     compactor = _Compactor(context)
-    subjects: dict = {}  # subject term -> node object
     predicates: dict = {}  # predicate term -> (key, @type coercion, @language coercion), None for rdf:type
     type_key = ox.NamedNode(str(RDF.type))
     classes: dict = {}
     value = compactor.value
     NamedNode = ox.NamedNode
+    stream.write(b'{\n"@context": ')
+    stream.write(json.dumps(context, ensure_ascii=False, indent=1).encode("utf-8"))
+    stream.write(b',\n"@graph": [\n')
+    # The triples come grouped by subject (the Turtle they are parsed from is
+    # written subject by subject), so each node object is written as soon as
+    # its subject changes: memory stays flat. A subject met again later gets a
+    # second node object with the same @id, which JSON-LD merges.
+    state = {"node": None, "subject": None, "first": True}
+
+    def emit() -> None:
+        node = state["node"]
+        if node is None:
+            return
+        for key, values in node.items():
+            if type(values) is list and len(values) == 1:
+                node[key] = values[0]
+        stream.write((b"" if state["first"] else b",\n") + json.dumps(node, ensure_ascii=False).encode("utf-8"))
+        state["first"] = False
+
     for t in triples:
         subject = t.subject
-        node = subjects.get(subject)
-        if node is None:
-            node = subjects[subject] = {"@id": subject.value}
+        if subject != state["subject"]:
+            emit()
+            state["subject"], state["node"] = subject, {"@id": subject.value}
+        node = state["node"]
         predicate, obj = t.predicate, t.object
         rule = predicates.get(predicate)
         if rule is None:
@@ -692,14 +753,7 @@ def _write_jsonld(triples: Iterable[ox.Quad], stream: BinaryIO, base_iri: str) -
             node[key] = [item]
         else:
             found.append(item)
-    stream.write(b'{\n"@context": ')
-    stream.write(json.dumps(context, ensure_ascii=False, indent=1).encode("utf-8"))
-    for node in subjects.values():
-        for key, values in node.items():
-            if type(values) is list and len(values) == 1:
-                node[key] = values[0]
-    stream.write(b',\n"@graph": [\n')
-    stream.write(",\n".join(json.dumps(node, ensure_ascii=False) for node in subjects.values()).encode("utf-8"))
+    emit()
     stream.write(b"\n]\n}\n")
 
 
@@ -723,22 +777,33 @@ def export_turtle(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_I
     and a round trip through pyoxigraph's serialiser would double the time of
     the largest exports (the tests parse it with pyoxigraph and rdflib).
     """
-    stream.write(_text(graph, base_iri, False, options.get("evidence", True)))
+    _Builder(_nx(graph), base_iri, evidence=options.get("evidence", True)).run(stream)
+
+
+def _turtle_file(graph, base_iri: str | None, evidence: bool):
+    """The Turtle of ``graph`` in a temporary file (in memory while small), ready to be parsed."""
+    spool = tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024)
+    _Builder(_nx(graph), base_iri, evidence=evidence).run(spool)
+    spool.seek(0)
+    return spool
 
 
 @register("ntriples", ".nt", "RDF N-Triples (one triple a line; fastest to load)")
 def export_ntriples(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI, **options) -> None:
     """Write the graph as (canonical) N-Triples."""
-    ox.serialize(_parse(_text(graph, base_iri, False, options.get("evidence", True))), stream, ox.RdfFormat.N_TRIPLES)
+    with _turtle_file(graph, base_iri, options.get("evidence", True)) as turtle:
+        ox.serialize(_parse(turtle), stream, ox.RdfFormat.N_TRIPLES)
 
 
 @register("jsonld", ".jsonld", "JSON-LD with the @context of ontology/context.jsonld")
 def export_jsonld(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI, **options) -> None:
     """Write the graph as JSON-LD, one node object a line, with the published ``@context`` embedded."""
-    _write_jsonld(_parse(_text(graph, base_iri, False, options.get("evidence", True))), stream, _check_base(base_iri))
+    base = _check_base(base_iri)
+    with _turtle_file(graph, base_iri, options.get("evidence", True)) as turtle:
+        _write_jsonld(_parse(turtle), stream, base)
 
 
 @register("trig", ".trig", "RDF TriG (one named graph per source document)")
 def export_trig(graph, stream: BinaryIO, base_iri: str | None = DEFAULT_BASE_IRI, **options) -> None:
     """Write the dataset as TriG: entities in the default graph, each document's statements in its own graph."""
-    stream.write(_text(graph, base_iri, True, options.get("evidence", True)))
+    _Builder(_nx(graph), base_iri, dataset=True, evidence=options.get("evidence", True)).run(stream)
