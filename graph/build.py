@@ -65,7 +65,7 @@ def build_graph(resolution: Resolution) -> nx.MultiDiGraph:
                 "document": doc, "number": item.number, "title": item.title,
                 "date": meeting.date, "start": slot.start if slot else None, "end": slot.end if slot else None,
             }))
-            g.add_edge(item_id(doc, item.number), meeting_id(doc), key=f"part_of:{item_id(doc, item.number)}",
+            g.add_edge(item_id(doc, item.number), meeting_id(doc), key="part_of",
                        relation="part_of", document=doc)
             if item.decision is not None:
                 ev = text = item.decision
@@ -75,7 +75,7 @@ def build_graph(resolution: Resolution) -> nx.MultiDiGraph:
                     "document": doc, "number": item.number, "text": text, "date": meeting.date,
                 }))
                 g.add_edge(decision_id(doc, item.number), item_id(doc, item.number),
-                           key=f"decision_of:{decision_id(doc, item.number)}", relation="decision_of", document=doc)
+                           key="decision_of", relation="decision_of", document=doc)
     for entity in resolution.entities:
         g.add_node(entity.node_id, **_clean({
             **_evidence_attrs(entity.evidence), "type": entity.kind, "label": entity.label,
@@ -93,7 +93,7 @@ def build_graph(resolution: Resolution) -> nx.MultiDiGraph:
         first = statements[0] if len(statements) == 1 else min(
             statements, key=lambda s: (s.evidence.document, s.evidence.char_start))
         ev = first.evidence
-        add_edge(u, v, f"{relation}:{u}->{v}", relation=relation, count=len(statements), document=ev.document,
+        add_edge(u, v, relation, relation=relation, count=len(statements), document=ev.document,
                  lines=ev.lines, char_start=ev.char_start, char_end=ev.char_end, evidence=ev.quote)
     return g
 

@@ -35,9 +35,7 @@ def gephi_safe(graph) -> nx.MultiDiGraph:
     for node in sorted(graph.nodes):
         g.add_node(xml_safe(node), **{k: xml_safe(v) for k, v in sorted(graph.nodes[node].items()) if v is not None})
     for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
-        if not isinstance(key, str):
-            # networkx numbers parallel edges 0, 1, ... per node pair; Gephi needs ids unique in the file
-            key = f"{data.get('relation', 'edge')}:{u}->{v}#{key}"
+        key = _edge_id(u, v, key, data)  # unique in the file, as Gephi needs
         g.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(key), **{k: xml_safe(x) for k, x in sorted(data.items()) if x is not None})
     return g
 
@@ -81,10 +79,17 @@ def _key_types(records) -> dict[str, str]:
 
 
 def _edge_id(u, v, key, data) -> str:
-    if isinstance(key, str):
-        return key
-    # networkx numbers parallel edges 0, 1, ... per node pair; Gephi needs ids unique in the file
-    return f"{data.get('relation', 'edge')}:{u}->{v}#{key}"
+    """An id unique in the file: Gephi drops every edge whose id it has seen before.
+
+    Our graphs key an edge by its relation (one per node pair); a string key
+    that is not the relation is taken as the id; networkx's numbers for
+    parallel edges (0, 1, ...) are appended.
+    """
+    relation = data.get("relation", "edge")
+    if isinstance(key, str) and key != relation:
+        return key  # already an id (a graph read back from GraphML keeps its ids)
+    base = f"{relation}:{u}->{v}"
+    return base if key == relation else f"{base}#{key}"
 
 
 @register("graphml", ".graphml", "GraphML for Gephi, networkx and the scorer")
