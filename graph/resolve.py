@@ -169,14 +169,27 @@ def _resolve_people(mentions: list[Mention]) -> dict[Mention, str]:
         if len(tokens(m.text)) >= 2:
             by_doc[m.evidence.document].add(m.text)
 
-    def longest_for(name: str, scope: set[str] | None) -> str | None:
+    memo: dict[tuple[str, str | None], str | None] = {}
+
+    def longest_for(name: str, scope: set[str] | None, scope_key: str | None = None) -> str | None:
+        """The one fullest name that ``name`` is a short form of, within ``scope``; None if none or several."""
+        key = (name, scope_key)
+        if key in memo:
+            return memo[key]
         toks = tokens(name)
-        pool = set.intersection(*(index.get(t, set()) for t in toks)) if toks else set()
+        sets = sorted((index.get(t, set()) for t in toks), key=len)
+        pool = set(sets[0]).intersection(*sets[1:]) if sets else set()
         if scope is not None:
             pool &= scope
-        pool = {p for p in pool if is_short_form(toks, tokens(p))}
-        maximal = {p for p in pool if not any(is_short_form(tokens(p), tokens(q)) for q in pool)}
-        return next(iter(maximal)) if len(maximal) == 1 else None
+        pool = [p for p in pool if is_short_form(toks, tokens(p))]
+        found = None
+        if pool:
+            # a unique fullest name is the longest one, and every other candidate is a short form of it
+            top = max(pool, key=lambda p: (len(tokens(p)), p))
+            if all(p == top or is_short_form(tokens(p), tokens(top)) for p in pool):
+                found = top
+        memo[key] = found
+        return found
 
     canonical: dict[str, str] = {}
     for name in sorted(names):
@@ -192,7 +205,8 @@ def _resolve_people(mentions: list[Mention]) -> dict[Mention, str]:
         if len(tokens(name)) >= 2:
             resolved[m] = canonical[name]
             continue
-        target = longest_for(name, by_doc.get(m.evidence.document, set())) or longest_for(name, None)
+        document = m.evidence.document
+        target = longest_for(name, by_doc.get(document, set()), document) or longest_for(name, None)
         resolved[m] = canonical.get(target, target) if target else name
     return resolved
 
