@@ -43,59 +43,74 @@ def _clean(attrs: dict) -> dict:
     return {k: v for k, v in attrs.items() if v is not None and v != ""}
 
 
-def build_graph(resolution: Resolution) -> nx.MultiDiGraph:
-    """Assemble the knowledge graph of a build."""
+def build_graph(resolution: Resolution, consume: bool = False) -> nx.MultiDiGraph:
+    """Assemble the knowledge graph of a build.
+
+    With ``consume=True`` each document's records are released as soon as
+    they are in the graph (``resolution.extracted[i]`` becomes ``None``), so
+    the records and the graph are never both whole in memory.
+    """
     g = nx.MultiDiGraph()
-    for extracted in resolution.extracted:
-        minutes = extracted.minutes
-        meeting = minutes.meeting
-        doc = minutes.document
-        label = " ".join(x for x in (meeting.kind or "Møde", meeting.date or doc) if x)
-        g.add_node(meeting_id(doc), **_clean({
-            **_evidence_attrs(meeting.evidence), "type": "Meeting", "label": label, "document": doc,
-            "kind": meeting.kind, "date": meeting.date, "start": meeting.start, "end": meeting.end,
-            "location": meeting.location, "missing": ";".join(meeting.missing),
-        }))
-        times = {e.number: e for e in minutes.schedule}
-        for item in minutes.items:
-            slot = times.get(item.number)
-            g.add_node(item_id(doc, item.number), **_clean({
-                **_evidence_attrs(item.evidence), "type": "AgendaItem",
-                "label": f"Punkt {item.number}: {item.title}" if item.title else f"Punkt {item.number}",
-                "document": doc, "number": item.number, "title": item.title,
-                "date": meeting.date, "start": slot.start if slot else None, "end": slot.end if slot else None,
-            }))
-            g.add_edge(item_id(doc, item.number), meeting_id(doc), key="part_of",
-                       relation="part_of", document=doc)
-            if item.decision is not None:
-                ev = text = item.decision
-                text = ev.quote
-                g.add_node(decision_id(doc, item.number), **_clean({
-                    **_evidence_attrs(ev), "type": "Decision", "label": f"Beslutning for punkt {item.number}",
-                    "document": doc, "number": item.number, "text": text, "date": meeting.date,
-                }))
-                g.add_edge(decision_id(doc, item.number), item_id(doc, item.number),
-                           key="decision_of", relation="decision_of", document=doc)
     for entity in resolution.entities:
         g.add_node(entity.node_id, **_clean({
             **_evidence_attrs(entity.evidence), "type": entity.kind, "label": entity.label,
             "aliases": ";".join(entity.aliases), "documents": ";".join(entity.documents),
         }))
-    grouped: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
-    for extracted in resolution.extracted:
+    grouped: dict[tuple[str, str, str], list] = {}  # (u, relation, v) -> [count, first evidence]
+    records = resolution.extracted
+    for index in range(len(records)):
+        extracted = records[index]
+        _add_structure(g, extracted.minutes)
         for st in extracted.statements:
             u, v = _node(st.source, resolution), _node(st.target, resolution)
             if u is None or v is None or u == v or u not in g or v not in g:
                 continue
-            grouped[(u, st.relation, v)].append(st)
+            key = (u, st.relation, v)
+            ev = st.evidence
+            found = grouped.get(key)
+            if found is None:
+                grouped[key] = [1, ev]
+            else:
+                found[0] += 1
+                if (ev.document, ev.char_start) < (found[1].document, found[1].char_start):
+                    found[1] = ev
+        if consume:
+            records[index] = None
     add_edge = g.add_edge
-    for (u, relation, v), statements in grouped.items():  # document order: deterministic
-        first = statements[0] if len(statements) == 1 else min(
-            statements, key=lambda s: (s.evidence.document, s.evidence.char_start))
-        ev = first.evidence
-        add_edge(u, v, relation, relation=relation, count=len(statements), document=ev.document,
+    for (u, relation, v), (count, ev) in grouped.items():  # document order: deterministic
+        add_edge(u, v, relation, relation=relation, count=count, document=ev.document,
                  lines=ev.lines, char_start=ev.char_start, char_end=ev.char_end, evidence=ev.quote)
     return g
+
+
+def _add_structure(g: nx.MultiDiGraph, minutes) -> None:
+    """The meeting, agenda items and decisions of one document, with part_of and decision_of edges."""
+    meeting = minutes.meeting
+    doc = minutes.document
+    label = " ".join(x for x in (meeting.kind or "Møde", meeting.date or doc) if x)
+    g.add_node(meeting_id(doc), **_clean({
+        **_evidence_attrs(meeting.evidence), "type": "Meeting", "label": label, "document": doc,
+        "kind": meeting.kind, "date": meeting.date, "start": meeting.start, "end": meeting.end,
+        "location": meeting.location, "missing": ";".join(meeting.missing),
+    }))
+    times = {e.number: e for e in minutes.schedule}
+    for item in minutes.items:
+        slot = times.get(item.number)
+        g.add_node(item_id(doc, item.number), **_clean({
+            **_evidence_attrs(item.evidence), "type": "AgendaItem",
+            "label": f"Punkt {item.number}: {item.title}" if item.title else f"Punkt {item.number}",
+            "document": doc, "number": item.number, "title": item.title,
+            "date": meeting.date, "start": slot.start if slot else None, "end": slot.end if slot else None,
+        }))
+        g.add_edge(item_id(doc, item.number), meeting_id(doc), key="part_of", relation="part_of", document=doc)
+        if item.decision is not None:
+            ev = item.decision
+            g.add_node(decision_id(doc, item.number), **_clean({
+                **_evidence_attrs(ev), "type": "Decision", "label": f"Beslutning for punkt {item.number}",
+                "document": doc, "number": item.number, "text": ev.quote, "date": meeting.date,
+            }))
+            g.add_edge(decision_id(doc, item.number), item_id(doc, item.number),
+                       key="decision_of", relation="decision_of", document=doc)
 
 
 def _node(end, resolution: Resolution) -> str | None:

@@ -94,8 +94,11 @@ def build(inputs: Iterable[str | os.PathLike], jobs: int = 1, progress: Callable
         else:
             warnings.extend(result.warnings)
             extracted.append(result)
-    graph = build_graph(resolve(extracted))
-    graph.graph["documents"] = len(extracted)
+    documents = len(extracted)
+    resolution = resolve(extracted)
+    del extracted  # the resolution holds the records now, and the build releases them one by one
+    graph = build_graph(resolution, consume=True)
+    graph.graph["documents"] = documents
     return MinutesGraph(graph, tuple(warnings), tuple(skipped))
 
 

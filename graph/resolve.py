@@ -22,7 +22,7 @@ from functools import lru_cache
 from .lexicon import fold, load_json
 from .model import Evidence, ExtractedMinutes, Mention, Statement
 
-__all__ = ["Entity", "Resolution", "resolve", "initiative_key", "unit_key"]
+__all__ = ["Entity", "MentionMap", "Resolution", "resolve", "initiative_key", "unit_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +41,46 @@ class Entity:
             object.__setattr__(self, "node_id", f"{self.kind.lower()}:{slug(self.label)}")
 
 
+class MentionMap:
+    """Mention -> Entity, keyed by identity without keeping the mentions alive.
+
+    The build can then release each document's records once it is in the
+    graph; a mapping that held the mentions would keep them all in memory.
+    Look-ups are meant for mentions that are alive (the build's own records).
+    """
+
+    __slots__ = ("_by_id",)
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, Entity] = {}
+
+    def __setitem__(self, mention: Mention, entity: Entity) -> None:
+        self._by_id[id(mention)] = entity
+
+    def __getitem__(self, mention: Mention) -> Entity:
+        return self._by_id[id(mention)]
+
+    def __contains__(self, mention: object) -> bool:
+        return id(mention) in self._by_id
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def get(self, mention: Mention, default: Entity | None = None) -> Entity | None:
+        return self._by_id.get(id(mention), default)
+
+    def update(self, pairs) -> None:
+        for mention, entity in pairs:
+            self._by_id[id(mention)] = entity
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """Entities of the build and the entity each mention resolves to."""
+    """Entities of the build, the entity each mention resolves to, and the records they came from."""
 
     entities: tuple[Entity, ...]
-    entity_of: dict  # Mention -> Entity
-    extracted: tuple[ExtractedMinutes, ...]
+    entity_of: MentionMap
+    extracted: list  # of ExtractedMinutes; the build may release them one by one
 
 
 def slug(text: str) -> str:
@@ -214,7 +247,7 @@ def _resolve_people(mentions: list[Mention]) -> dict[Mention, str]:
 def resolve(extracted: list[ExtractedMinutes]) -> Resolution:
     """Resolve the mentions of all documents of a build into entities."""
     mentions = [m for e in extracted for m in e.mentions]
-    entity_of: dict[Mention, Entity] = {}
+    entity_of = MentionMap()
     entities: list[Entity] = []
 
     people = [m for m in mentions if m.kind == "Person"]
@@ -266,7 +299,7 @@ def resolve(extracted: list[ExtractedMinutes]) -> Resolution:
 
     entities.extend(_resolve_initiatives([m for m in mentions if m.kind == "Initiative"], extracted, entity_of))
     entities.sort(key=lambda e: (e.kind, e.label))
-    return Resolution(tuple(entities), entity_of, tuple(extracted))
+    return Resolution(tuple(entities), entity_of, extracted if isinstance(extracted, list) else list(extracted))
 
 
 def _resolve_initiatives(mentions: list[Mention], extracted, entity_of) -> list[Entity]:
