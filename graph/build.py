@@ -56,7 +56,7 @@ def build_graph(resolution: Resolution, consume: bool = False) -> nx.MultiDiGrap
             **_evidence_attrs(entity.evidence), "type": entity.kind, "label": entity.label,
             "aliases": ";".join(entity.aliases), "documents": ";".join(entity.documents),
         }))
-    grouped: dict[tuple[str, str, str], list] = {}  # (u, relation, v) -> [count, first evidence]
+    succ = g.succ
     records = resolution.extracted
     for index in range(len(records)):
         extracted = records[index]
@@ -65,21 +65,18 @@ def build_graph(resolution: Resolution, consume: bool = False) -> nx.MultiDiGrap
             u, v = _node(st.source, resolution), _node(st.target, resolution)
             if u is None or v is None or u == v or u not in g or v not in g:
                 continue
-            key = (u, st.relation, v)
-            ev = st.evidence
-            found = grouped.get(key)
-            if found is None:
-                grouped[key] = [1, ev]
-            else:
-                found[0] += 1
-                if (ev.document, ev.char_start) < (found[1].document, found[1].char_start):
-                    found[1] = ev
+            relation, ev = st.relation, st.evidence
+            found = succ[u].get(v, {}).get(relation)
+            if found is None:  # one edge per (u, relation, v), added in document order
+                g.add_edge(u, v, relation, relation=relation, count=1, document=ev.document, lines=ev.lines,
+                           char_start=ev.char_start, char_end=ev.char_end, evidence=ev.quote)
+                continue
+            found["count"] += 1
+            if (ev.document, ev.char_start) < (found["document"], found["char_start"]):
+                found.update(document=ev.document, lines=ev.lines, char_start=ev.char_start,
+                             char_end=ev.char_end, evidence=ev.quote)
         if consume:
             records[index] = None
-    add_edge = g.add_edge
-    for (u, relation, v), (count, ev) in grouped.items():  # document order: deterministic
-        add_edge(u, v, relation, relation=relation, count=count, document=ev.document,
-                 lines=ev.lines, char_start=ev.char_start, char_end=ev.char_end, evidence=ev.quote)
     return g
 
 
