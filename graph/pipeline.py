@@ -59,7 +59,10 @@ def extract_documents(sources: list[SourceDocument], jobs: int = 1, progress: Ca
         return results
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    forking = "fork" in mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if forking else "spawn")
+    if forking:
+        _extractor()  # built once here, shared copy-on-write by the forked workers
     chunk = max(1, min(64, len(sources) // (jobs * 8) or 1))
     with ctx.Pool(jobs) as pool:
         for result in pool.imap(_extract_one, sources, chunksize=chunk):
