@@ -304,7 +304,10 @@ class UnitRecognizer:
         heads = "|".join(map(re.escape, data["heads"]))
         self.head_re = re.compile(rf"\b(?:{heads})(?:[ ]+{_CAP_WORD}){{1,3}}")
         for_heads = "|".join(map(re.escape, data.get("for_heads", [])))
-        self.for_head_re = re.compile(rf"\b(?:{for_heads})(?:[ ]+(?:og|&|{_CAP_WORD})){{0,3}}[ ]+{_CAP_WORD}")
+        not_after_og = "|".join(map(re.escape, data["heads"]))
+        # "Kontoret for Kultur og Fritid" is one name, "Afdelingen for X og Sundhedshuset Y" two units
+        self.for_head_re = re.compile(
+            rf"\b(?:{for_heads})(?:[ ]+(?:&|og(?=[ ](?!(?:{not_after_og})\b))|{_CAP_WORD})){{0,3}}[ ]+{_CAP_WORD}")
         tails = "|".join(map(re.escape, data["tails"]))
         self.tail_re = re.compile(rf"\b{_CAP_WORD}[ ]+(?:{tails})\b")
         self.amp_acronym_re = re.compile(rf"\b[{_UPPER}]{{1,3}}[ ]?&[ ]?[{_UPPER}]{{1,3}}\b")
@@ -489,6 +492,8 @@ class PeopleRecognizer:
                     break
             if k == len(words):
                 continue
+            if k and not role and not (k == 1 and _is_sentence_start(text, m.start())):
+                continue  # "Projekt Grøn Omsorg", "Lokalcenter Anna Hansens Vej": a name of something else
             words = words[k:]
             end = start + len(" ".join(words))
             if _hits(start, end, taken):

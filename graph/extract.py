@@ -327,6 +327,10 @@ class Extractor:
                 body = Mention("Body", fallback, ev, item.number, fallback)
                 mentions.append(body)
                 statements.append(Statement("decides", body, ("AgendaItem", doc_id, item.number), ev))
+        if doc is not None:
+            # the spans kept in user_data point back at the doc: break the cycle so that
+            # reference counting frees the doc at once, without waiting for the cyclic GC
+            doc.user_data.clear()
         # the records go back to the parent process: keep the decision text, drop its lines
         compact = replace(minutes, items=tuple(replace(item, decision_lines=()) for item in minutes.items))
         return ExtractedMinutes(compact, tuple(mentions), tuple(statements), minutes.warnings)

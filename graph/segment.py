@@ -100,7 +100,12 @@ def split_names(text: str) -> list[str]:
 
 def is_toc_line(line: str) -> bool:
     """True for table-of-contents lines: dotted leaders with a page number, markdown table rows."""
-    return bool(_TOC_DOTS.search(line) or _TOC_TABLE.match(line))
+    text = line.rstrip()
+    if not text:
+        return False
+    if text[-1] == "|":
+        return bool(_TOC_TABLE.match(text))
+    return text[-1].isdigit() and bool(_TOC_DOTS.search(text))
 
 
 def _valid_date(year: int, month: int, day: int) -> bool:
