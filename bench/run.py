@@ -76,50 +76,59 @@ def _read(corpus: str):
 
 
 def _extract_1job(sources, clock: _Clock):
+    """Segment and extract document by document (as the pipeline does), timing the two stages apart."""
     from graph.errors import InputError
     from graph.extract import Extractor
     from graph.segment import segment
 
-    with clock("segment"):
-        segmented = []
-        for source in sources:
-            try:
-                segmented.append(segment(source))
-            except InputError:
-                pass
     with clock("extract_init"):
         extractor = Extractor()
-    with clock("extract"):
-        extracted = []
-        for minutes in segmented:
-            try:
-                extracted.append(extractor.extract(minutes))
-            except InputError:
-                pass
+    segment_s = extract_s = 0.0
+    extracted = []
+    for source in sources:
+        t0 = time.perf_counter()
+        try:
+            minutes = segment(source)
+        except InputError:
+            continue
+        t1 = time.perf_counter()
+        extracted.append(extractor.extract(minutes))
+        t2 = time.perf_counter()
+        segment_s += t1 - t0
+        extract_s += t2 - t1
+    clock.times["segment_s"] = round(segment_s, 4)
+    clock.times["extract_s"] = round(extract_s, 4)
     return extracted
 
 
 def _build(corpus: str, jobs: int, clock: _Clock):
+    """Build ``corpus`` as :func:`graph.build` does (same memory hygiene), timing each stage."""
     from graph.build import build_graph
     from graph.errors import InputError
-    from graph.pipeline import extract_documents
+    from graph.pipeline import _few_collections, extract_documents
     from graph.query import MinutesGraph
     from graph.resolve import resolve
 
-    with clock("read"):
-        sources = _read(corpus)
-    if jobs <= 1:
-        extracted = _extract_1job(sources, clock)
-    else:
-        clock.times.update(segment_s=None, extract_init_s=None)  # inside the workers' extract time
-        with clock("extract"):
-            extracted = [r for r in extract_documents(sources, jobs) if not isinstance(r, InputError)]
-    with clock("resolve"):
-        resolution = resolve(extracted)
-    with clock("build"):
-        graph = MinutesGraph(build_graph(resolution))
-        graph.nx.graph["documents"] = len(extracted)
-    return sources, graph
+    with _few_collections():
+        with clock("read"):
+            sources = _read(corpus)
+        count = len(sources)
+        if jobs <= 1:
+            extracted = _extract_1job(sources, clock)
+        else:
+            clock.times.update(segment_s=None, extract_init_s=None)  # inside the workers' extract time
+            with clock("extract"):
+                extracted = [r for r in extract_documents(sources, jobs) if not isinstance(r, InputError)]
+        del sources
+        built = len(extracted)
+        with clock("resolve"):
+            resolution = resolve(extracted)
+        del extracted
+        with clock("build"):
+            graph = MinutesGraph(build_graph(resolution, consume=True))
+            graph.nx.graph["documents"] = built
+        del resolution
+    return count, graph
 
 
 def _exports(graph, out: Path, clock: _Clock, skip_rdflib: bool, skip_rdflib_turtle: bool = False) -> dict:
@@ -218,15 +227,15 @@ def _count_turtle(path: Path) -> int | None:
 def worker(corpus: str, jobs: int, out: str | None, skip_rdflib: bool, skip_rdflib_turtle: bool = False) -> dict:
     """One build of ``corpus`` with ``jobs`` workers; with ``out``, also exports and SPARQL."""
     clock = _Clock()
-    sources, graph = _build(corpus, jobs, clock)
+    count, graph = _build(corpus, jobs, clock)
     t = clock.times
     stages = ("read", "segment", "extract_init", "extract", "resolve", "build")
     total = sum(t.get(f"{s}_s") or 0.0 for s in stages)
     result = {
-        "jobs": jobs, "docs": len(sources), "built_docs": graph.nx.graph["documents"],
+        "jobs": jobs, "docs": count, "built_docs": graph.nx.graph["documents"],
         "nodes": graph.nx.number_of_nodes(), "edges": graph.nx.number_of_edges(),
         "summary": graph.summary(), "pipeline_s": round(total, 3),
-        "docs_per_s": round(len(sources) / total, 1) if total else None,
+        "docs_per_s": round(count / total, 1) if total else None,
         "peak_rss_build_mb": _rss_mb(), "peak_rss_children_mb": _rss_mb(resource.RUSAGE_CHILDREN),
     }
     if out:
