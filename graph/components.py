@@ -630,9 +630,11 @@ class InitiativeRecognizer:
         for m in self.quote_re.finditer(text):
             inner = m.group(1).strip()
             if len(inner.split()) >= 2 and not inner.endswith((".", "?", "!")):
-                # 'trivselsindsatsen "Sammen om ..."': the quoted name is the name of the noun before it
-                spans[:] = [s for s in spans if not (0 <= m.start() - s.end_char <= 1)]
-                add(m.start(1), m.start(1) + len(inner))
+                # 'trivselsindsatsen "Sammen om ..."': the quoted name is the name of the noun before it,
+                # and the noun alone later in the text means it too (kb_id "aka:<noun>")
+                nouns = [s for s in spans if 0 <= m.start() - s.end_char <= 1]
+                spans[:] = [s for s in spans if s not in nouns]
+                add(m.start(1), m.start(1) + len(inner), f"aka:{nouns[0].text}" if nouns else "")
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
         for m in self.prefix_name_re.finditer(text):

@@ -350,6 +350,8 @@ class Extractor:
             canonical = forum
         if kind == "Unit?":
             return Mention("Unit?", text, ev, item, "")
-        if kind == "Unit" and canonical in {"strong", "weak"} or kind == "Initiative":
+        if kind == "Unit" and canonical in {"strong", "weak"}:
             canonical = ""
+        if kind == "Initiative":  # "aka:<noun>": the noun this quoted name was given to
+            canonical = canonical if canonical.startswith("aka:") else ""
         return Mention(kind, text, ev, item, canonical)

@@ -322,6 +322,16 @@ def _resolve_initiatives(mentions: list[Mention], extracted, entity_of) -> list[
             mw = words(m.text)
             if mw and all(w in tw or _stem(w) in tw for w in mw) and initiative_key(m.text) != initiative_key(title.text):
                 target_of[m] = title
+    # 'sygefraværsindsatsen "Fælles om ..."' names the noun: the noun alone means the same initiative
+    named: dict[tuple[str, ...], Mention] = {}
+    for m in mentions:
+        if m.canonical.startswith("aka:"):
+            named.setdefault(initiative_key(m.canonical[4:]), m)
+    for m in mentions:
+        if m not in target_of and not m.canonical:
+            found = named.get(initiative_key(m.text))
+            if found is not None:
+                target_of[m] = found
     for m in mentions:
         root = target_of.get(m, m)
         key = initiative_key(root.text)
