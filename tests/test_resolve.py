@@ -338,3 +338,20 @@ def test_resolve_build_unknown_names_give_no_connections(built):
     # Nuka Olsen only attends: attending is no connection
     assert built.find("Nuka Olsen", "Person") == ["person:nuka-olsen"]
     assert built.initiatives_connected_to("Nuka Olsen") == []
+
+
+def test_resolve_quoted_name_makes_the_noun_an_alias(tmp_path):
+    import graph
+
+    text = (
+        "Chefteammøde (Chefteammøde)\n\n05-05-2026 09:00 - 10:00\n\nRådhuset\n\n"
+        "Punkt 1: Status på trivsel\n\nChefteamet besluttede:\n\n"
+        '- At trivselsindsatsen "Sammen om Trivsel" udbredes.\n'
+        "- Evaluering af trivselsindsatsen i 2027.\n"
+    )
+    (tmp_path / "m.txt").write_text(text, encoding="utf-8")
+    g = graph.build([tmp_path], jobs=1)
+    labels = {d["label"]: d.get("aliases", "") for _, d in g.nx.nodes(data=True) if d["type"] == "Initiative"}
+    assert "Sammen om Trivsel" in labels
+    assert "trivselsindsatsen" in labels["Sammen om Trivsel"]
+    assert not any(label.casefold() == "trivselsindsatsen" for label in labels)
