@@ -275,7 +275,7 @@ class _Writer:
             f"At {item_init} åbnes {r.randint(1, 28)}. {r.choice(('marts', 'maj', 'september', 'januar'))} {r.randint(2022, 2026)}.",
             f"{self.unit()} sikrer udbud af kompetenceudvikling på tre niveauer i perioden {r.randint(2022, 2025)} – {r.randint(2026, 2028)}",
             f"Ønsker og prioriteringer i videreførelsen af {item_init} i den kommende to-årsperiode",
-            f"At det viste dataoverblik er godkendt og anvendes i organisationen",
+            "At det viste dataoverblik er godkendt og anvendes i organisationen",
             f"At anbefalingerne i KL’s handlingsplan anvendes mhp. inspiration til {other}",
             f"Indsatsen finansieres af {other} og evt. suppleret med midler fra {self.unit()}",
             f"Møderække for {r.randint(2022, 2026)} – {r.randint(2, 6)} x årligt",

@@ -10,11 +10,10 @@ times the text states it. Edge keys are unique ids, so Gephi keeps every edge.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 
 import networkx as nx
 
-from .model import Evidence, Mention, Statement
+from .model import Evidence, Mention
 from .resolve import Resolution
 
 __all__ = ["build_graph", "meeting_id", "item_id", "decision_id"]

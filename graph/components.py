@@ -34,7 +34,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .lexicon import first_names, fold, load_json
+from .lexicon import first_names, load_json
 
 __all__ = ["make_pipeline", "get_spans", "exact_offsets", "doc_text", "sentence_of", "sentences", "PIPELINE_CONFIG", "SPAN_KEYS"]
 
@@ -288,17 +288,14 @@ class UnitRecognizer:
     def __init__(self, nlp: Language, name: str, *, lexicon: str) -> None:
         data = load_json(lexicon)
         self.name = name
-        self.canonical: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         for unit in data["units"]:
             for alias in [unit["label"], *unit["aliases"]]:
-                self.canonical[fold(alias)] = unit["label"]
                 if alias.isupper() or "'" in alias or "’" in alias or alias.replace("s", "").isupper():
                     self.acronyms.add(unit["label"], [nlp.make_doc(alias)])
                 else:
                     self.matcher.add(unit["label"], [nlp.make_doc(alias)])
-        suffixes = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         heads = "|".join(map(re.escape, data["heads"]))
@@ -388,8 +385,6 @@ class BodyRecognizer:
         self.forum_words = {w.casefold() for w in data["forum_words"]}
         self.not_suffix_endings = tuple(data.get("not_suffix_endings", ()))
         words = sorted({re.escape(f) for f in self.forms} | {re.escape(w) for w in self.forum_words}, key=len, reverse=True)
-        suffixes = "|".join(re.escape(x) for x in self.suffixes)
-        stems = "|".join(re.escape(x[:-1]) for x in self.suffixes if x.endswith("n"))
         regexes = "|".join(r.pattern.replace("(?i)", "") for r, _ in self.regexes)
         #: one pass over the text finds every word that may name a body
         self.candidate_re = re.compile(rf"(?<![\w&-])(?:{'|'.join(w.lower() for w in words)}|{regexes.lower()})(?![\w&])")
@@ -545,8 +540,6 @@ class InitiativeRecognizer:
         heads = "|".join(sorted(map(re.escape, data["name_heads"]), key=len, reverse=True))
         links = "|".join(data["head_links"])
         self.head_re = re.compile(rf"\b((?:{heads.lower()}))\s+(?:{links})\s+")
-        self.heads = {h.casefold() for h in data["name_heads"]}
-        suffixes = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
         self.coordinated_prefix_re = re.compile(r"[\wæøåÆØÅ]+-[^\S\n](?:og|eller)[^\S\n]$")
         self.year_tail_re = re.compile(r"[ ](\d{4}(?:[ ]?[-–][ ]?\d{2,4})?)\b")
@@ -692,7 +685,6 @@ class RelationFinder:
     initiative, or the one of the bullet above, is meant).
     """
 
-    _JOINERS = re.compile(r"\s*(?:og|,|&|samt|/)\s*$")
     _LEAD = re.compile(r"^[\s\-–•◦*:]*(?:(?:at|og)\s+)?", re.IGNORECASE)
     _WORD = re.compile(r"[\wæøåÆØÅ]+")
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from .components import doc_text, exact_offsets, get_spans, make_pipeline, sentence_of
 from .lexicon import fold, load_json
@@ -42,7 +42,6 @@ class DecisionBlock:
     depth: int
     index: int = 0
     parent: int | None = None
-    spans: dict = field(default_factory=dict)
 
     def evidence(self, document: str, start: int, end: int, quote: str) -> Evidence:
         """Evidence for characters ``start:end`` of the block."""
@@ -61,7 +60,6 @@ def decision_blocks(lines: tuple[TextLine, ...]) -> list[DecisionBlock]:
     previous: TextLine | None = None
     for line in lines:
         bullet = _BULLET.match(line.text)
-        stripped = line.text.strip()
         indent = len(line.text) - len(line.text.lstrip())
         cut = bullet.end() if bullet else indent
         content = line.text[cut:].rstrip()
@@ -82,7 +80,6 @@ def decision_blocks(lines: tuple[TextLine, ...]) -> list[DecisionBlock]:
             block.lines.append(line)
             block.cuts.append(cut)
         previous = line
-        del stripped
     return blocks
 
 
@@ -200,9 +197,6 @@ class Extractor:
         if stem.lower().endswith("udvalg"):  # "Ældreudvalgsmøde" -> "Ældreudvalget"
             return stem[0].upper() + stem[1:] + "et"
         return None
-
-    def extract_many(self, batch: list[SegmentedMinutes]) -> list[ExtractedMinutes]:
-        return [self.extract(minutes) for minutes in batch]
 
     def extract(self, minutes: SegmentedMinutes) -> ExtractedMinutes:
         doc_id = minutes.document

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import fold, load_json
-from .model import Evidence, ExtractedMinutes, Mention, Statement
+from .model import Evidence, ExtractedMinutes, Mention
 
 __all__ = ["Entity", "MentionMap", "Resolution", "resolve", "initiative_key", "unit_key"]
 

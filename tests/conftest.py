@@ -1,7 +1,6 @@
 """Shared fixtures: the seed folder and one build of it per test session."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
