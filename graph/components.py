@@ -318,6 +318,10 @@ class UnitRecognizer:
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
         self.pair_re = re.compile(rf"\b[{_UPPER}][\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
         self.place_before_re = re.compile(r"\b(?:i|hos|fra)[ ]+$")
+        self.list_joiner_re = re.compile(r"[ ]*(?:,|og|samt|&)[ ]*")
+        self.clause_start_re = re.compile(r"(?:^|[.!?:;•◦–-][ ]*|\n|\b[Aa]t[ ]+)$")
+        #: ... or when a verb in the present tense follows: "Ældre og Trivsel bidrager med ..."
+        self.verb_after_re = re.compile(r"[ ]+(?:også[ ]+|fortsat[ ]+|løbende[ ]+)?[a-zæøå]{1,}(?:er|ar|år)\b(?![ ]+(?:og|eller)\b)")
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -351,13 +355,40 @@ class UnitRecognizer:
                     spans.append(span)
         candidates = []
         claimed = [(x.start_char, x.end_char) for x in spans]
-        for m in self.pair_re.finditer(text):
-            if _hits(m.start(), m.end(), claimed):
+        pairs = [m for m in self.pair_re.finditer(text) if not _hits(m.start(), m.end(), claimed)]
+        # chains of pairs joined by "og", "," or "samt"; a chain that opens a clause and is followed
+        # by a verb is its subject: "At Drift og Service og Frivillighed og Netværk bidrager ..."
+        subject: set[int] = set()
+        chain: list = []
+        for index, m in enumerate(pairs + [None]):
+            if m is not None and chain and self.list_joiner_re.fullmatch(text[chain[-1].end() : m.start()]):
+                chain.append(m)
                 continue
-            strong = bool(self.place_before_re.search(text, max(0, m.start() - 6), m.start()))
+            if chain and self.clause_start_re.search(text, max(0, chain[0].start() - 12), chain[0].start()) \
+                    and self.verb_after_re.match(text, chain[-1].end()):
+                subject.update(id(x) for x in chain)
+            chain = [m] if m is not None else []
+        for m in pairs:
+            strong = id(m) in subject or bool(self.place_before_re.search(text, max(0, m.start() - 6), m.start()))
             span = _char_span(doc, m.start(), m.end(), "Unit", "strong" if strong else "weak")
             if span is not None:
                 (spans if strong else candidates).append(span)
+        # a candidate listed next to a unit is a unit: "i X og Y, Z og W samt ...", "Z og W og X og Y bidrager"
+        changed = True
+        while changed and candidates:
+            changed = False
+            for cand in list(candidates):
+                for unit in spans:
+                    if " og " not in unit.text and " & " not in unit.text:
+                        continue  # only a list of departments' names vouches for a name of the same shape
+                    between = text[cand.end_char : unit.start_char] if cand.end_char <= unit.start_char \
+                        else text[unit.end_char : cand.start_char]
+                    if cand.end_char <= unit.start_char or unit.end_char <= cand.start_char:
+                        if self.list_joiner_re.fullmatch(between):
+                            candidates.remove(cand)
+                            spans.append(cand)
+                            changed = True
+                            break
         _set_spans(doc, "minutes_units", spans)
         _set_spans(doc, "minutes_unit_candidates", candidates)
         return doc

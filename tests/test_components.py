@@ -378,3 +378,20 @@ def test_components_relations_person_owner(nlp):
 def test_components_relations_owner_defined_in_place(nlp):
     doc = nlp("Digitalisering og Teknologi (D&T) sikrer Velfærdsprojektet.")
     assert texts(doc, "minutes_owners") == ["Digitalisering og Teknologi"]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("At Frivillighed og Netværk bidrager med en medarbejder.", ["Frivillighed og Netværk"]),
+    ("At Drift og Service og Frivillighed og Netværk bidrager hver med en medarbejder.",
+     ["Drift og Service", "Frivillighed og Netværk"]),
+    ("HR følger op i Drift og Service, Frivillighed og Netværk samt i Ejendomsafdelingen.",
+     ["HR", "Drift og Service", "Frivillighed og Netværk", "Ejendomsafdelingen"]),
+])
+def test_components_units_pairs_as_subject_or_in_a_list(nlp, text, units):
+    assert [s.text for s in nlp(text).spans["minutes_units"]] == units
+
+
+def test_components_units_pair_beside_an_acronym_stays_a_candidate(nlp):
+    doc = nlp("Status på Leg og Bevægelse og MSB")
+    assert [s.text for s in doc.spans["minutes_units"]] == ["MSB"]
+    assert [s.text for s in doc.spans["minutes_unit_candidates"]] == ["Leg og Bevægelse"]
