@@ -349,8 +349,11 @@ def _resolve_initiatives(mentions: list[Mention], extracted, entity_of) -> list[
                 by_year[split_year(target_of.get(m, m).text)[1]].append(m)
             parts = [v for _, v in sorted(by_year.items(), key=lambda kv: kv[0] or "")]
         for part in parts:
+            # the label: an agenda title's name, else a quoted proper name, else the most frequent form
             titles = [m for m in part if title_of.get((m.evidence.document, m.item)) is m]
-            pick = titles[0] if titles else max(part, key=lambda m: (sum(x.text == m.text for x in part), -len(m.text)))
+            named = [m for m in part if m.canonical.startswith("aka:")]
+            pick = (titles or named or [None])[0] or max(
+                part, key=lambda m: (sum(x.text == m.text for x in part), -len(m.text)))
             label = pick.text[0].upper() + pick.text[1:]
             ent = _entity("Initiative", label, part)
             result.append(ent)
