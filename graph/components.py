@@ -25,6 +25,7 @@ words) so that ``Juul`` is found where the schedule lists ``Ane Juul Berg``.
 from __future__ import annotations
 
 import bisect
+from functools import cache
 import re
 from collections.abc import Iterable
 
@@ -224,6 +225,12 @@ def exact_offsets(span: Span) -> tuple[int, int]:
 _LONG_WORD = re.compile(r"[^\W\d_][\w-]{4,}")
 
 
+@cache
+def _tails(suffixes: tuple[str, ...]) -> frozenset[str]:
+    """The last two letters of each suffix: a set look-up rules out most words at once."""
+    return frozenset(x[-2:] for x in suffixes)
+
+
 def _compound_words(doc: Doc, suffixes: tuple[str, ...], min_stem: int) -> Iterable[tuple[int, int]]:
     """(start, end) of words ending in one of ``suffixes`` (lowercase) after a stem of ``min_stem`` letters.
 
@@ -232,9 +239,11 @@ def _compound_words(doc: Doc, suffixes: tuple[str, ...], min_stem: int) -> Itera
     """
     words = doc.user_data.get("minutes_long_words")
     if words is None:
-        words = doc.user_data["minutes_long_words"] = [(m.start(), m.end(), m.group(0).lower()) for m in _LONG_WORD.finditer(doc_text(doc))]
+        words = doc.user_data["minutes_long_words"] = [
+            (m.start(), m.end(), m.group(0).lower()) for m in _LONG_WORD.finditer(doc_text(doc))]
+    tails = _tails(suffixes)
     for start, end, low in words:
-        if low.endswith(suffixes):
+        if low[-2:] in tails and low.endswith(suffixes):
             suffix = max((x for x in suffixes if low.endswith(x)), key=len)
             if len(low) - len(suffix) >= min_stem:
                 yield start, end
