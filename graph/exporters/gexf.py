@@ -37,7 +37,7 @@ from typing import BinaryIO
 import networkx as nx
 
 from . import register
-from .graphml import gephi_safe, xml_safe
+from .graphml import attribute_types, gephi_safe, xml_safe
 
 __all__ = ["export_gexf", "write_gexf", "TYPE_COLOURS", "first_dates", "to_gexf_graph"]
 
@@ -114,22 +114,7 @@ def _sorted_edges(graph) -> list:
 
 def _attribute_types(items: Iterator[dict], reserved: dict[str, str], skip: tuple[str, ...]) -> dict[str, str]:
     """GEXF type of every attribute: ``long`` if always int, ``double`` if numeric, else ``string``."""
-    kinds: dict[str, str] = {}
-    for data in items:
-        for key, value in data.items():
-            if value is None or key in skip:
-                continue
-            key = reserved.get(key, key)
-            kind = "long" if isinstance(value, int) and not isinstance(value, bool) else (
-                "double" if isinstance(value, float) else "string")
-            seen = kinds.get(key)
-            if seen is None or seen == kind:
-                kinds[key] = kind
-            elif {seen, kind} == {"long", "double"}:
-                kinds[key] = "double"
-            else:
-                kinds[key] = "string"
-    return dict(sorted(kinds.items()))
+    return attribute_types(items, integer="long", rename=reserved, skip=skip)
 
 
 def _attvalues(data: dict, ids: dict[str, str], reserved: dict[str, str], skip: tuple[str, ...]) -> str:

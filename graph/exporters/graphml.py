@@ -13,7 +13,7 @@ import networkx as nx
 
 from . import register
 
-__all__ = ["gephi_safe", "export_graphml", "xml_safe"]
+__all__ = ["gephi_safe", "export_graphml", "xml_safe", "attribute_types"]
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -59,19 +59,27 @@ def _attr(value) -> str:
     return (_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
 
 
-def _key_types(records) -> dict[str, str]:
-    """GraphML type of every attribute: ``int`` or ``double`` when every value is one, else ``string``."""
+def attribute_types(records, integer: str = "int", rename: dict[str, str] | None = None,
+                    skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """Type of every attribute for a GraphML key or GEXF attribute declaration.
+
+    ``integer`` (GraphML ``int``, GEXF ``long``) when every value is an int,
+    ``double`` when every value is a number, else ``string``; ``rename`` maps
+    attribute names first, ``skip`` leaves names out.
+    """
     kinds: dict[str, str] = {}
+    rename = rename or {}
     for data in records:
         for name, value in data.items():
-            if value is None:
+            if value is None or name in skip:
                 continue
-            kind = "string" if isinstance(value, bool) else "int" if isinstance(value, int) else \
+            name = rename.get(name, name)
+            kind = "string" if isinstance(value, bool) else integer if isinstance(value, int) else \
                 "double" if isinstance(value, float) else "string"
             seen = kinds.get(name)
             if seen is None or seen == kind:
                 kinds[name] = kind
-            elif {seen, kind} == {"int", "double"}:
+            elif {seen, kind} == {integer, "double"}:
                 kinds[name] = "double"
             else:
                 kinds[name] = "string"
@@ -96,8 +104,8 @@ def _edge_id(u, v, key, data) -> str:
 def export_graphml(graph, stream: BinaryIO, **options) -> None:
     """Stream GraphML: nodes and edges in sorted order, typed keys, no copy of the graph in memory."""
     g = getattr(graph, "nx", graph)
-    node_types = _key_types(data for _, data in g.nodes(data=True))
-    edge_types = _key_types(data for _, _, data in g.edges(data=True))
+    node_types = attribute_types(data for _, data in g.nodes(data=True))
+    edge_types = attribute_types(data for _, _, data in g.edges(data=True))
     out: list[str] = [_HEADER]
     ids: dict[tuple[str, str], str] = {}
     for domain, types in (("node", node_types), ("edge", edge_types)):
