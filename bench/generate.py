@@ -28,36 +28,37 @@ from pathlib import Path
 __all__ = ["generate_corpus", "Population", "make_population", "write_document"]
 
 FIRST_NAMES = """
-Anders Anne Annette Anja Birgitte Bo Camilla Carsten Charlotte Christian Christina Dorte Emil Erik Eva Frederik
-Gitte Hanne Hans Heidi Helle Henrik Ida Inge Jakob Jan Jens Jesper Jette Johanne Jonas Julie Karen Kasper Katrine
-Kim Kirsten Klaus Lars Lene Line Lise Louise Mads Maja Malene Maria Marianne Martin Mathilde Mette Michael Mikael
-Mie Morten Nanna Niels Nikolaj Ole Otto Peter Pia Rasmus René Rikke Sara Signe Simone Sofie Susanne Søren Thomas
-Tina Tine Torben Trine Troels Ulla Vibeke Aycan Hosea Rabih Sune Ulf Svend Thune Elin Aase Agnete Albert Alma
+Anders Anne Lasse Mikkel Birgitte Bo Camilla Carsten Charlotte Pernille Christina Dorte Emil Erik Eva Frederik Gitte
+Hanne Hans Lotte Bodil Henrik Ida Inge Birthe Jan Jytte Lisbeth Jette Johanne Jonas Julie Karen Kasper Katrine Tanja
+Steen Allan Lars Lene Line Jørn Louise Mads Maja Malene Maria Marianne Martin Arne Knud Henning Aksel Frida Clara
+Emma Agnes Nikolaj Ole Josefine Peter Pia Rasmus Karoline Rikke Lærke Signe Mathias William Susanne Søren Lucas Tina
+Tine Torben Trine Troels Ulla Victor Ilkay Kwabena Rashad Elias Alexander Johan Tjalfe Anton Aase Agnete Albert Alma
 Asger Astrid Benedikte Bent Bjarne Brian Britt Caroline Cecilie Connie Dan Ditte Ebbe Ellen Esben Finn Flemming
-Freja Gert Grethe Gunnar Gustav Hasse Helga Holger Ib Iben Ivan Jacob Janne Jeppe Jørgen Karina Karl Kenneth Kristian
+Freja Gert Grethe Gunnar Gustav Hasse Helga Holger Ib Iben Ivan Jacob Janne Jeppe Kristoffer Karina Karl Kenneth Gry
 Laura Leif Lone Magnus Marie Merete Mogens Naja Nicolai Nina Oliver Palle Per Poul Preben Rune Sanne Sebastian
 Sidsel Stine Sus Tobias Tove Ulrik Vagn Viggo Vivi Yasmin Zainab Ahmed Fatima Mustafa Leila Omar Amira
 """.split()
 
 MIDDLE_NAMES = """
-Bejer Junge Kjer Budde Sofie Marie Gråkjær Bach Holm Skov Lund Dahl Brix Kirk Vinter Bech Munk Krog Lykke
-Bruhn Bay Boel Friis Juul Kragh Lind Mølgaard Nørgaard Storm
+Skytte Kvist Bøgh Ravnholt Louise Marie Hyldgaard Bang Holm Skov Lund Dahl Brix Kirk Vinter Bech Munk Krog Lykke
+Hørdum Bay Lyng Friis Juul Kragh Høeg Mølgaard Nørgaard Storm
 """.split()
 
 SURNAMES = """
-Jensen Nielsen Hansen Pedersen Andersen Christensen Larsen Sørensen Rasmussen Jørgensen Petersen Madsen Kristensen
-Olsen Thomsen Christiansen Poulsen Johansen Møller Mortensen Knudsen Jakobsen Mikkelsen Olesen Frederiksen Laursen
-Henriksen Lund Schmidt Eriksen Holm Kristiansen Clausen Simonsen Svendsen Andreasen Iversen Jeppesen Vestergaard
-Damgaard Korsager Ohrt Opstrup Secher Kallestrup Morgenstjerne Lilhav Kærgaard Hanghøj Amtorp Fynbo Obling Pinderup
-Flou Trads Kaalby Hald Medom Svane Bjerre Adamsen Sølvsten Yigen Boel Have Lind Bruhn Gravgaard Thygesen Bertelsen
-Skovgaard Overgaard Kjeldsen Bisgaard Lauridsen Hedegaard Nygaard Kjærgaard Søndergaard Bonde Dalsgaard Toft
-Abildgaard Ravn Winther Villadsen Brøndum Engberg Fogh Gade Hvid Isaksen Juhl Kirkegaard Lykkegaard Mørk Nøhr
-Pallesen Riis Sand Stampe Tang Ussing Vang Wulff Østergaard Aagaard Birch Dyhr Ebbesen Fischer Grøn Haahr
+Jensen Nielsen Hansen Pedersen Andersen Christensen Larsen Sørensen Jespersen Nissen Mathiesen Madsen Lassen Olsen
+Karlsen Christiansen Poulsen Johansen Møller Mortensen Knudsen Jakobsen Holst Frandsen Frederiksen Laursen Henriksen
+Lund Schmidt Eriksen Holm Kristiansen Clausen Simonsen Svendsen Andreasen Iversen Jeppesen Vestergaard Gregersen
+Vestbjerg Agerskov Ulstrup Brøgger Rosenkilde Stjernholm Fuglsang Elkjær Stubkjær Lyngbæk Tørring Holmgaard
+Krogsgaard Heegaard Mosegaard Stenbæk Dalby Kastrup Skou Rask Borup Kofoed Özdemir Bendix Dinesen Buch Ladefoged
+Gravgaard Thygesen Bertelsen Skovgaard Overgaard Kjeldsen Bisgaard Lauridsen Hedegaard Nygaard Kjærgaard Søndergaard
+Bonde Dalsgaard Toft Abildgaard Ravn Winther Villadsen Brøndum Engberg Fogh Gade Hvid Isaksen Juhl Kirkegaard
+Lykkegaard Mørk Nøhr Pallesen Riis Sand Stampe Tang Ussing Vang Wulff Østergaard Aagaard Birch Dyhr Ebbesen Fischer
+Grøn Haahr
 """.split()
 
 TOPIC_NOUNS = """
-fastholdelse rekruttering trivsel ensomhed hverdagsrehabilitering demensvenlighed sundhedsfremme velfærdsteknologi
-pårørendesamarbejde faldforebyggelse madglæde tryghed frivillighed hjemmepleje genoptræning kompetenceløft
+fastholdelse talentudvikling trivsel ensomhed hverdagsrehabilitering demensvenlighed sundhedsfremme velfærdsteknologi
+pårørendeinddragelse faldforebyggelse madglæde tryghed frivillighed hjemmepleje genoptræning kompetenceløft
 tværfaglighed nærhed bevægelse inklusion diversitet arbejdsmiljø ledelsesudvikling onboarding dokumentation
 forebyggelse medicinhåndtering palliation mundpleje søvn nattero borgerinddragelse sundhedslighed
 seniorliv fællesskaber kulturliv naturoplevelser digital dannelse databrug kvalitet læring specialisering
@@ -65,20 +66,20 @@ sygefravær arbejdsglæde uddannelse praktik sprogstøtte nattevagter akutfunkti
 """.split()
 
 TOPIC_PHRASES = [
-    "det nære sundhedsvæsen", "bedre borgerforløb", "aktivt seniorliv", "tidlig opsporing", "digital læring",
+    "det lokale sundhedsvæsen", "gode overgange", "aktivt seniorliv", "tidlig opsporing", "digital læring",
     "borgernær sundhed", "en værdig død", "stærke fællesskaber", "grøn omstilling", "sunde arbejdspladser",
     "flere hænder", "mindre bureaukrati", "fremtidens plejehjem", "nye velfærdsløsninger", "lokal ledelse",
     "sammenhængende forløb", "mental sundhed", "psykologisk tryghed", "sociale relationer", "flere sunde leveår",
 ]
 
 POOL_STEMS = [
-    "mad- og måltids", "velfærdsteknologi", "trivsels", "frivilligheds", "aktivitets", "kompetence", "bevægelses",
+    "kost- og ernærings", "velfærdsteknologi", "trivsels", "frivilligheds", "aktivitets", "kompetence", "bevægelses",
     "innovations", "demens", "pårørende", "kultur- og sundheds", "nærheds", "udviklings", "ensomheds",
 ]
 
 PROJECT_WORDS = [
     "Stærk Hverdag", "Tryg Nat", "Sammen Hjem", "Grøn Omsorg", "Ny Start", "Fælles Fodslag", "Åbne Døre",
-    "Livsglæde", "Nærvær", "Bedre Brug", "Klar Kurs", "Trygge Hænder", "Aktiv Alderdom", "Gode Dage", "Ro På",
+    "Livsglæde", "Nærvær", "Bedre Brug", "Klar Retning", "Trygge Hænder", "Aktiv Alderdom", "Gode Dage", "Ro På",
     "Frisk Luft", "Varme Hænder", "Vi Ses", "Ud i Naturen", "Midt i Livet", "Plads til Alle", "Hele Vejen",
 ]
 
@@ -108,9 +109,9 @@ INVENTED_DEPTS = [
 
 #: Sentences that name nobody: most of a real decision text is like this.
 PROSE = [
-    "Chefteamet ønsker fortsat stor fokus på at fastholde medarbejdere og generelt at se på hvad virkningen er af den indsats vi har sat i gang.",
-    "I det kommende program bør der arbejdes med hvor hovedvægten skal ligge, fokusere på enkelte tiltag og være skarpe på effekt.",
-    "Der er behov for faglært arbejdskraft og der bør arbejdes med en fokuseret rekruttering.",
+    "Chefteamet ønsker fortsat stor vægt på at fastholde medarbejdere og generelt at se på hvad virkningen er af den indsats vi har sat i gang.",
+    "I det kommende program bør der arbejdes med hvor hovedvægten skal ligge, koncentrere sig om enkelte tiltag og være skarpe på effekt.",
+    "Der er behov for faglært arbejdskraft og der bør arbejdes med en målrettet rekruttering.",
     "Måling af social kapital – kadance drøftes på kommuneplan.",
     "Interessant at arbejde mere med motivationsmåling.",
     "Spørgsmål om op/ ned i tid tages op på et senere møde.",
@@ -120,7 +121,7 @@ PROSE = [
     "Ønske om at skitsere nogle etiske dilemmaer – både ift. ældre og unge – og dele viden.",
     "Program skal være klar inden sommerferien.",
     "Materialet justeres som nævnt nedenfor, og et opdateret oplæg sendes til kredsen.",
-    "Det skal være tydeligt at forbedringsarbejdet er en metode, der er med til at indfri ledetrådene.",
+    "Det skal være tydeligt at kvalitetsarbejdet er en metode, der er med til at indfri ledetrådene.",
     "Til næste møde ses der på status for hvad der virker – overblik over hvad der har været mest effektfuldt.",
     "Ved udgangen af kvartalet ligger sygefraværet på samme niveau som sidste år.",
     "Tendensen i det rullende sygefravær er marginalt stigende.",
@@ -162,7 +163,7 @@ TITLE_TEMPLATES = [
     "Præsentation af {i}", "Udmøntning af {i}", "Videreførelse af {i}", "Godkendelse af {i}",
 ]
 OTHER_TITLES = [
-    "Status på sygefravær", "Budgetforlig {y}", "Kommende møder", "Årshjul for {y}", "Økonomiopfølgning",
+    "Status på sygefravær", "Budgetaftale {y}", "Kommende møder", "Årshjul for {y}", "Økonomiopfølgning",
     "Orientering fra direktørgruppen", "Ledelsesinformation og KPI", "Arbejdsmiljø og APV",
 ]
 
@@ -219,7 +220,7 @@ def _initiative(rng: random.Random) -> str:
         return f"Strategi for {topic}"
     if shape < 0.90:
         return f"Handleplan for {topic}"
-    return f'"{rng.choice(("Sammen om", "Fælles om", "Mere", "Tid til"))} {topic}"'
+    return f'"{rng.choice(("Sammen om", "Styrk", "Mere", "Tid til"))} {topic}"'
 
 
 def make_population(n_docs: int, seed: int = 0) -> Population:
@@ -276,7 +277,7 @@ class _Writer:
             f"{self.unit()} sikrer udbud af kompetenceudvikling på tre niveauer i perioden {r.randint(2022, 2025)} – {r.randint(2026, 2028)}",
             f"Ønsker og prioriteringer i videreførelsen af {item_init} i den kommende to-årsperiode",
             "At det viste dataoverblik er godkendt og anvendes i organisationen",
-            f"At anbefalingerne i KL’s handlingsplan anvendes mhp. inspiration til {other}",
+            f"At anbefalingerne i FOA’s handlingsplan anvendes mhp. inspiration til {other}",
             f"Indsatsen finansieres af {other} og evt. suppleret med midler fra {self.unit()}",
             f"Møderække for {r.randint(2022, 2026)} – {r.randint(2, 6)} x årligt",
         ]
@@ -297,12 +298,12 @@ class _Writer:
         other_init = self.initiative()
         sentences = [
             f"{self.unit()} følger op på {r.choice(TOPIC_NOUNS)} i forvaltningerne på baggrund af {item_init}.",
-            f"Budde sender en mail til {p.full} ({self.short_name(leader)} kommer med forslag).",
+            f"Skytte sender en mail til {p.full} ({self.short_name(leader)} kommer med forslag).",
             f"{self.short_name(leader)} drøfter det nærmere direkte med {q.full} og {s.full} ift. de to forvaltninger.",
             f"{p.full} og {q.first} inviteres med til markering af dagen.",
             f"{self.short_name(leader)} følger op med {self.unit()} i 6-by regi.",
-            f"Chefteamet ønsker fortsat stor fokus på {r.choice(TOPIC_NOUNS)} og på hvad virkningen er af den indsats vi har sat i gang.",
-            f"Der er behov for {r.choice(TOPIC_NOUNS)} og der bør arbejdes med en fokuseret indsats i {self.unit()}.",
+            f"Chefteamet ønsker fortsat stor vægt på {r.choice(TOPIC_NOUNS)} og på hvad virkningen er af den indsats vi har sat i gang.",
+            f"Der er behov for {r.choice(TOPIC_NOUNS)} og der bør arbejdes med en målrettet indsats i {self.unit()}.",
             f"Orientering til udvalget primo {r.randint(2022, 2026)}. {self.unit()} og {self.unit()} inddrages.",
             f"Opdateret oplæg sendes til chefteamet inden {r.choice(('sommerferien', 'jul', 'næste møde', 'budgetseminaret'))}.",
             f"{self.unit(spelled=True)} deltager i samarbejdet om {other_init}.",

@@ -1,8 +1,8 @@
 """Who is connected to an initiative? People, the path that connects them, and the evidence.
 
-    python examples/people_around_initiative.py "Center for Pårørendesamarbejde"
-    python examples/people_around_initiative.py "Program for fastholdelse og rekruttering" --graph exports
-    python examples/people_around_initiative.py "Center for Pårørendesamarbejde" --from seeds
+    python examples/people_around_initiative.py "<initiative name>"
+    python examples/people_around_initiative.py "<initiative name>" --graph exports
+    python examples/people_around_initiative.py "<initiative name>" --from seeds
 
 Reads a built graph (``minutes-graph build seeds --out exports``) or builds one
 from minutes files with ``--from``. A person is connected when they present an

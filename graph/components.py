@@ -488,7 +488,7 @@ class _FirstNames(frozenset):
 class PeopleRecognizer:
     """People: a known first name (or a word of a name the document lists) followed by up to
     ``max_words - 1`` capitalised words; a capitalised word coordinated with a found person
-    (``Thomas Medom og Rabih``)."""
+    (``Ole Vestbjerg og Yasmin``)."""
 
     def __init__(self, nlp: Language, name: str, *, max_words: int, lexicon: str = "people") -> None:
         data = load_json(lexicon)
@@ -566,7 +566,7 @@ class PeopleRecognizer:
 class InitiativeRecognizer:
     """Initiatives: ``<Head> for|om|til <words>`` (``Program for ...``, ``Center for ...``), compounds
     ending in an initiative suffix (``...puljen``, ``...projektet``, ``...app``), names in quotation
-    marks, ``<Org>'s handlingsplan``, and a capitalised word with a year (``Fokus 26``)."""
+    marks, ``<Org>'s handlingsplan``, and a capitalised word with a year (``Trivselsløft 26``)."""
 
     _STOP = {"ikke", "evt", "bl", "mfl", "osv", "etc", "tages", "bliver", "blev", "er", "var", "forankres", "åbnes", "igangsættes", "som", "der", "at", "hvor",
              "med", "i", "på", "fra", "ved", "skal", "kan", "vil", "har", "havde", "af", "til", "hos", "samt", "herunder",

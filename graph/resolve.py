@@ -104,10 +104,10 @@ def _stem(word: str) -> str:
 
 
 def split_year(name: str) -> tuple[str, str | None]:
-    """``'Fokus 26'`` -> ``('Fokus', '26')``; a range counts as no single year.
+    """``'Trivselsløft 26'`` -> ``('Trivselsløft', '26')``; a range counts as no single year.
 
-    Years are compared by their last two digits, so ``Fokus 2026`` and
-    ``Fokus 26`` are one initiative.
+    Years are compared by their last two digits, so ``Trivselsløft 2026`` and
+    ``Trivselsløft 26`` are one initiative.
 
     >>> split_year("Budgetforlig 2027"), split_year("Program for x 2026 – 2028")
     (('Budgetforlig', '27'), ('Program for x', None))
