@@ -322,7 +322,7 @@ def _resolve_initiatives(mentions: list[Mention], extracted, entity_of) -> list[
             mw = words(m.text)
             if mw and all(w in tw or _stem(w) in tw for w in mw) and initiative_key(m.text) != initiative_key(title.text):
                 target_of[m] = title
-    # 'sygefraværsindsatsen "Fælles om ..."' names the noun: the noun alone means the same initiative
+    # 'faldindsatsen "Sikre skridt"' names the noun: the noun alone means the same initiative
     named: dict[tuple[str, ...], Mention] = {}
     for m in mentions:
         if m.canonical.startswith("aka:"):
@@ -352,8 +352,11 @@ def _resolve_initiatives(mentions: list[Mention], extracted, entity_of) -> list[
             # the label: an agenda title's name, else a quoted proper name, else the most frequent form
             titles = [m for m in part if title_of.get((m.evidence.document, m.item)) is m]
             named = [m for m in part if m.canonical.startswith("aka:")]
-            pick = (titles or named or [None])[0] or max(
-                part, key=lambda m: (sum(x.text == m.text for x in part), -len(m.text)))
+            if titles or named:
+                pick = (titles or named)[0]
+            else:
+                counts = Counter(m.text for m in part)
+                pick = max(part, key=lambda m: (counts[m.text], -len(m.text)))
             label = pick.text[0].upper() + pick.text[1:]
             ent = _entity("Initiative", label, part)
             result.append(ent)
