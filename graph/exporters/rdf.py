@@ -44,7 +44,6 @@ import hashlib
 import json
 import re
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 from typing import BinaryIO
@@ -282,8 +281,7 @@ class _Builder:
         self.dataset = dataset
         self.lines: dict[str | None, list[str]] = {None: []}
         self.sinks: dict[str | None, object] = {}
-        self.reverse: dict = defaultdict(list)
-        self.seen: set[tuple] = set()
+        self.seen: set[tuple] = set()  # direct triples of the node being written
         self.iris: dict[str, str] = {}
         self.documents: dict[str, str] = {}
         self.extra_predicates: dict[str, str] = {}
@@ -376,21 +374,10 @@ class _Builder:
 
             self.sink = sink  # type: ignore[method-assign]
         g = self.g
-        for u, v, key, edge in g.edges(keys=True, data=True):
-            relation = edge.get("relation")
-            home = edge.get("document")
-            home = str(home) if home and self.dataset else None
-            if relation == "attends" or relation == "part_of":
-                self.reverse[v].append(
-                    (home, _P["attendee"] if relation == "attends" else _P["behandelt"], self.iri(u)))
-            if relation in _ROLES and self._with_evidence(relation, edge):
-                self.reverse[v].append((home, _P["qualifiedAttribution"], self._statement_iri(u, v, key)))
-        for found in self.reverse.values():
-            found.sort(key=lambda r: (r[0] or "", r[1], r[2]))
-            found[:] = dict.fromkeys(found)  # the same triple from parallel edges once
         succ = g.succ
         for node in sorted(g.nodes, key=str):
             data = g.nodes[node]
+            self.seen.clear()
             edges = [(node, v, key, edge) for v, keyed in sorted(succ[node].items(), key=_first_str)
                      for key, edge in sorted(keyed.items(), key=_first_str)]
             blocks: dict[str | None, list[tuple[str, str]]] = {}
@@ -447,9 +434,28 @@ class _Builder:
             add((_P["sourceDocument"], _literal(name)))
         for name in names:
             add((_P["wasDerivedFrom"], self.document(name)))
-        # standard triples whose subject is this node but which come from incoming edges
-        for home, p, o in self.reverse.pop(node, ()):
+        for home, p, o in self.incoming(node):
             blocks.setdefault(home, []).append((p, o))
+
+    def incoming(self, v) -> list[tuple[str | None, str, str]]:
+        """Standard triples whose subject is ``v`` but which its incoming edges state, as (graph, p, o).
+
+        ``schema:attendee`` and ``besluit:behandelt`` invert ``attends`` and
+        ``partOf``; the statement of a role is the ``prov:qualifiedAttribution``
+        of its target. Computed node by node, so no index of the whole graph is kept.
+        """
+        found = []
+        for u, keyed in self.g.pred[v].items():
+            for key, edge in keyed.items():
+                relation = edge.get("relation")
+                home = edge.get("document")
+                home = str(home) if home and self.dataset else None
+                if relation == "attends" or relation == "part_of":
+                    found.append((home, _P["attendee"] if relation == "attends" else _P["behandelt"], self.iri(u)))
+                if relation in _ROLES and self._with_evidence(relation, edge):
+                    found.append((home, _P["qualifiedAttribution"], self._statement_iri(u, v, key)))
+        found.sort(key=lambda r: (r[0] or "", r[1], r[2]))
+        return list(dict.fromkeys(found))  # the same triple from parallel edges once
 
     def _with_evidence(self, relation: str, edge: dict) -> bool:
         return self.evidence and relation in EVIDENCE_RELATIONS and _has_evidence(edge)
