@@ -10,6 +10,7 @@ times the text states it. Edge keys are unique ids, so Gephi keeps every edge.
 """
 from __future__ import annotations
 
+from sys import intern
 
 import networkx as nx
 
@@ -34,7 +35,7 @@ def decision_id(document: str, number: int) -> str:
 def _evidence_attrs(ev: Evidence | None) -> dict:
     if ev is None:
         return {}
-    return {"document": ev.document, "lines": ev.lines, "char_start": ev.char_start, "char_end": ev.char_end, "evidence": ev.quote}
+    return {"document": intern(ev.document), "lines": intern(ev.lines), "char_start": ev.char_start, "char_end": ev.char_end, "evidence": ev.quote}
 
 
 def _clean(attrs: dict) -> dict:
@@ -67,12 +68,12 @@ def build_graph(resolution: Resolution, consume: bool = False) -> nx.MultiDiGrap
             relation, ev = st.relation, st.evidence
             found = succ[u].get(v, {}).get(relation)
             if found is None:  # one edge per (u, relation, v), added in document order
-                g.add_edge(u, v, relation, relation=relation, count=1, document=ev.document, lines=ev.lines,
+                g.add_edge(u, v, relation, relation=relation, count=1, document=intern(ev.document), lines=intern(ev.lines),
                            char_start=ev.char_start, char_end=ev.char_end, evidence=ev.quote)
                 continue
             found["count"] += 1
             if (ev.document, ev.char_start) < (found["document"], found["char_start"]):
-                found.update(document=ev.document, lines=ev.lines, char_start=ev.char_start,
+                found.update(document=intern(ev.document), lines=intern(ev.lines), char_start=ev.char_start,
                              char_end=ev.char_end, evidence=ev.quote)
         if consume:
             records[index] = None
@@ -96,7 +97,8 @@ def _add_structure(g: nx.MultiDiGraph, minutes) -> None:
             **_evidence_attrs(item.evidence), "type": "AgendaItem",
             "label": f"Punkt {item.number}: {item.title}" if item.title else f"Punkt {item.number}",
             "document": doc, "number": item.number, "title": item.title,
-            "date": meeting.date, "start": slot.start if slot else None, "end": slot.end if slot else None,
+            "date": meeting.date, "start": intern(slot.start) if slot and slot.start else None,
+            "end": intern(slot.end) if slot and slot.end else None,
         }))
         g.add_edge(item_id(doc, item.number), meeting_id(doc), key="part_of", relation="part_of", document=doc)
         if item.decision is not None:
