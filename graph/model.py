@@ -8,6 +8,7 @@ processes and compare by value in tests.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 __all__ = [
     "Evidence",
@@ -35,7 +36,15 @@ class _Compact:
     __slots__ = ()
 
     def __reduce__(self):
-        return (self.__class__, tuple(getattr(self, name) for name in self.__slots__))
+        cls = self.__class__
+        fields = _FIELDS.get(cls)
+        if fields is None:  # one C-level getter per class: pickling calls this for every record
+            names = cls.__slots__
+            fields = _FIELDS[cls] = attrgetter(*names) if len(names) > 1 else (lambda r: (getattr(r, names[0]),))
+        return (cls, fields(self))
+
+
+_FIELDS: dict[type, object] = {}
 
 
 #: Types of the entities the extractor finds in the text.
