@@ -37,6 +37,70 @@ def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
+def _pss_kb(pid: int | str) -> int:
+    """Proportional set size of ``pid`` in KiB: pages shared after ``fork`` are split among the sharers."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _children(pid: int | str) -> list[str]:
+    found: list[str] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                found += f.read().split()
+    except OSError:
+        pass
+    return found
+
+
+class _TreeMemory:
+    """Peak memory of this process and its worker processes together, sampled every ``interval`` s.
+
+    ``ru_maxrss`` of parent and children cannot be added up: forked workers
+    share the parent's pages until they write to them, and each process's RSS
+    counts them in full, at different moments. Summing the PSS of the whole
+    tree at the same instant counts every page once. Linux only (``/proc``);
+    elsewhere :attr:`peak_mb` stays ``None``.
+    """
+
+    def __init__(self, interval: float = 0.2) -> None:
+        import threading
+
+        self.interval = interval
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            total = _pss_kb(me) + sum(_pss_kb(child) for child in _children(me))
+            self.peak_kb = max(self.peak_kb, total)
+            self._stop.wait(self.interval)
+
+    def __enter__(self):
+        if os.path.exists("/proc/self/smaps_rollup"):
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        return False
+
+    @property
+    def peak_mb(self) -> float | None:
+        return round(self.peak_kb / 1024, 1) if self.peak_kb else None
+
+
 class _Clock:
     """Collects named timings: ``with clock("read"): ...`` stores ``read_s``."""
 
@@ -117,8 +181,9 @@ def _build(corpus: str, jobs: int, clock: _Clock):
             extracted = _extract_1job(sources, clock)
         else:
             clock.times.update(segment_s=None, extract_init_s=None)  # inside the workers' extract time
-            with clock("extract"):
+            with clock("extract"), _TreeMemory() as tree:
                 extracted = [r for r in extract_documents(sources, jobs) if not isinstance(r, InputError)]
+            clock.times["tree_peak_mb"] = tree.peak_mb
         del sources
         built = len(extracted)
         with clock("resolve"):
@@ -308,13 +373,17 @@ def _report(runs: dict[int, dict], floor_result: dict, args) -> dict:
     for name in ("turtle_export_s", "rdflib_turtle_export_s", "sparql_2hop_s", "rdflib_sparql_2hop_s"):
         summary[name] = t1.get(name)
     # memory: the 1-job process through its exports (rdflib comparisons excluded), and each
-    # multi-job build as parent + jobs x the largest child (shared pages counted once per process)
+    # multi-job build as the larger of the parent's own peak (resolve and build run there, after
+    # the workers are gone) and the peak of parent + workers sampled together while they extract
     peaks = [first.get("peak_rss_after_exports_mb") or first["peak_rss_build_mb"]]
     for jobs, run in runs.items():
         if jobs > 1:
-            total = run["peak_rss_build_mb"] + jobs * run["peak_rss_children_mb"]
+            tree = run["times"].get("tree_peak_mb")
+            total = max(run["peak_rss_build_mb"], tree) if tree else (
+                run["peak_rss_build_mb"] + jobs * run["peak_rss_children_mb"])  # no /proc: an upper bound
             summary[f"peak_rss_{jobs}jobs_mb"] = round(total, 1)
             summary[f"peak_rss_{jobs}jobs_child_mb"] = run["peak_rss_children_mb"]
+            summary[f"peak_rss_{jobs}jobs_extract_tree_mb"] = tree
             peaks.append(total)
     summary["peak_rss_1job_mb"] = peaks[0]
     summary["peak_rss_1job_build_mb"] = first["peak_rss_build_mb"]
