@@ -57,13 +57,26 @@ def build_graph(resolution: Resolution, consume: bool = False) -> nx.MultiDiGrap
             "aliases": ";".join(entity.aliases), "documents": ";".join(entity.documents),
         }))
     succ = g.succ
+    node_of = resolution.entity_of.node_ids()
     records = resolution.extracted
     for index in range(len(records)):
         extracted = records[index]
         _add_structure(g, extracted.minutes)
         for st in extracted.statements:
-            u, v = _node(st.source, resolution), _node(st.target, resolution)
-            if u is None or v is None or u == v or u not in g or v not in g:
+            source, target = st.source, st.target
+            # mentions resolve to entities, which are all nodes; a structure reference may name
+            # an item the document lacks
+            if source.__class__ is Mention:
+                u = node_of.get(id(source))
+            else:
+                u = _structure_node(source)
+                u = u if u in g else None
+            if target.__class__ is Mention:
+                v = node_of.get(id(target))
+            else:
+                v = _structure_node(target)
+                v = v if v in g else None
+            if u is None or v is None or u == v:
                 continue
             relation, ev = st.relation, st.evidence
             found = succ[u].get(v, {}).get(relation)
@@ -111,10 +124,8 @@ def _add_structure(g: nx.MultiDiGraph, minutes) -> None:
                        key="decision_of", relation="decision_of", document=doc)
 
 
-def _node(end, resolution: Resolution) -> str | None:
-    if isinstance(end, Mention):
-        entity = resolution.entity_of.get(end)
-        return entity.node_id if entity else None
+def _structure_node(end: tuple) -> str | None:
+    """The node id of a reference to a meeting, agenda item or decision (``("AgendaItem", doc, 3)``)."""
     kind = end[0]
     if kind == "Meeting":
         return meeting_id(end[1])

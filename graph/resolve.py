@@ -73,6 +73,10 @@ class MentionMap:
         for mention, entity in pairs:
             self._by_id[id(mention)] = entity
 
+    def node_ids(self) -> dict[int, str]:
+        """``id(mention)`` -> node id of its entity: the build's look-up, one dict access per statement end."""
+        return {key: entity.node_id for key, entity in self._by_id.items()}
+
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
