@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import BinaryIO
 
+import networkx as nx
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 
@@ -282,6 +283,7 @@ class _Builder:
         self.lines: dict[str | None, list[str]] = {None: []}
         self.sinks: dict[str | None, object] = {}
         self.seen: set[tuple] = set()  # direct triples of the node being written
+        self.pred: dict = {}
         self.iris: dict[str, str] = {}
         self.documents: dict[str, str] = {}
         self.extra_predicates: dict[str, str] = {}
@@ -374,7 +376,9 @@ class _Builder:
 
             self.sink = sink  # type: ignore[method-assign]
         g = self.g
-        succ = g.succ
+        # the adjacency as plain dicts (networkx's views cost a Python call per item)
+        succ = dict(g.adjacency())
+        self.pred = dict(nx.reverse_view(g).adjacency())
         for node in sorted(g.nodes, key=str):
             data = g.nodes[node]
             self.seen.clear()
@@ -445,7 +449,7 @@ class _Builder:
         of its target. Computed node by node, so no index of the whole graph is kept.
         """
         found = []
-        for u, keyed in self.g.pred[v].items():
+        for u, keyed in self.pred[v].items():
             for key, edge in keyed.items():
                 relation = edge.get("relation")
                 home = edge.get("document")
