@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from ..errors import UnknownFormatError
 
-__all__ = ["Exporter", "EXPORTERS", "register", "get_exporter", "write_atomic", "export_all", "parse_formats"]
+__all__ = ["Exporter", "EXPORTERS", "register", "get_exporter", "write_atomic", "export_all", "parse_formats", "sorted_edges"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,27 @@ def parse_formats(spec: str | list[str]) -> list[Exporter]:
             if exporter not in result:
                 result.append(exporter)
     return result
+
+
+def _by_str(pair: tuple) -> str:
+    return str(pair[0])
+
+
+def sorted_edges(g):
+    """``(u, v, key, data)`` of a multigraph ordered by ``str`` of source, target and key.
+
+    Walks the adjacency (plain dicts) node by node instead of sorting a list
+    of every edge, so a writer's order costs no extra memory.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph([("b", "a", "x"), ("a", "c", "y"), ("a", "b", "z")])
+    >>> [(u, v, k) for u, v, k, _ in sorted_edges(g)]
+    [('a', 'b', 'z'), ('a', 'c', 'y'), ('b', 'a', 'x')]
+    """
+    for u, neighbours in sorted(g.adjacency(), key=_by_str):
+        for v, keyed in sorted(neighbours.items(), key=_by_str):
+            for key, data in sorted(keyed.items(), key=_by_str):
+                yield u, v, key, data
 
 
 def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:

@@ -36,7 +36,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from . import register
+from . import register, sorted_edges
 from .graphml import attribute_types, gephi_safe, xml_safe
 
 __all__ = ["export_gexf", "write_gexf", "TYPE_COLOURS", "first_dates", "to_gexf_graph"]
@@ -108,8 +108,6 @@ def _size(degree: int) -> float:
     return round(4.0 + 3.0 * degree ** 0.5, 3)
 
 
-def _sorted_edges(graph) -> list:
-    return sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
 
 
 def _attribute_types(items: Iterator[dict], reserved: dict[str, str], skip: tuple[str, ...]) -> dict[str, str]:
@@ -166,7 +164,7 @@ def write_gexf(graph, stream: BinaryIO) -> None:
              f'        <viz:color r="{r}" g="{gr}" b="{b}" a="1.0" />\n'
              f'        <viz:size value="{_size(degree[node])}" />\n      </node>\n')
     emit("    </nodes>\n    <edges>\n")
-    for u, v, key, data in _sorted_edges(g):
+    for u, v, key, data in sorted_edges(g):
         extra = ""
         if data.get("relation") is not None:
             extra += f' label={_attr(data["relation"])}'

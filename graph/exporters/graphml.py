@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from . import register
+from . import register, sorted_edges
 
 __all__ = ["gephi_safe", "export_graphml", "xml_safe", "attribute_types"]
 
@@ -129,9 +129,7 @@ def export_graphml(graph, stream: BinaryIO, **options) -> None:
         out.append("    </node>\n")
         if len(out) > 20000:
             flush()
-    edges = sorted(g.edges(keys=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    for u, v, key in edges:
-        data = g.edges[u, v, key]
+    for u, v, key, data in sorted_edges(g):
         out.append(f'    <edge id="{_attr(_edge_id(u, v, key, data))}" source="{_attr(u)}" target="{_attr(v)}">\n')
         data_lines("edge", data)
         out.append("    </edge>\n")

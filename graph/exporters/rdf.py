@@ -55,7 +55,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 from ..errors import MinutesGraphError
 from ..lexicon import ontology_dir
 from ..vocab import BESLUIT, MG, OA, PERSON, PREFIXES
-from . import register
+from . import _by_str, register
 
 __all__ = [
     "DEFAULT_BASE_IRI",
@@ -382,8 +382,8 @@ class _Builder:
         for node in sorted(g.nodes, key=str):
             data = g.nodes[node]
             self.seen.clear()
-            edges = [(node, v, key, edge) for v, keyed in sorted(succ[node].items(), key=_first_str)
-                     for key, edge in sorted(keyed.items(), key=_first_str)]
+            edges = [(node, v, key, edge) for v, keyed in sorted(succ[node].items(), key=_by_str)
+                     for key, edge in sorted(keyed.items(), key=_by_str)]
             blocks: dict[str | None, list[tuple[str, str]]] = {}
             self.node(node, data, blocks)
             for u, v, key, edge in edges:
@@ -537,10 +537,6 @@ class _Builder:
 #: and the item's place are their evidence, and a statement node per mention
 #: would multiply the size of the export for little use.
 EVIDENCE_RELATIONS = frozenset({"presents", "attends", "decides", "concerns", "owns"})
-
-
-def _first_str(pair: tuple) -> str:
-    return str(pair[0])
 
 
 def _has_evidence(data: dict) -> bool:
