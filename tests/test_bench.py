@@ -80,3 +80,8 @@ def test_bench_run_prints_json_last(tmp_path):
     assert result["docs_per_s_1job"] > 0 and result["docs_per_s_2jobs"] > 0
     assert result["rdflib_turtle_export_s"] is None and result["rdflib_sparql_2hop_s"] is None  # skipped
     assert "docs/s" in proc.stdout
+    assert result["turtle_export_per_mtriples_s"] > 0 and result["rdflib_turtle_export_per_mtriples_s"] is None
+    if Path("/proc/self/smaps_rollup").exists():
+        # the 2-job peak is parent and workers sampled together, not the sum of their separate peaks
+        tree = result["peak_rss_2jobs_extract_tree_mb"]
+        assert 0 < tree <= result["peak_rss_2jobs_mb"]
