@@ -29,6 +29,19 @@ _TRAILING_DATE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_PRESENTED_BY = re.compile(r"(?:oplæg|orientering|indlæg|præsentation) (?:fra|ved) [^\s]+(?: [^\s]+){0,3}? om ", re.IGNORECASE)
+_NOUN_QUOTE = re.compile(r"(\w+)\s+[\"“”]([^\"“”]{2,})[\"“”]$")
+_LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
+#: "X – udkast til høring": a spaced dash, then lowercase text
+_DASH_TAIL = re.compile(r"\s+[–—-]\s+[a-zæøå].*$")
+#: 'Ledelsestræf 2027: "Ledelse, der ses"': a quoted subtitle after a colon
+_QUOTED_SUBTITLE = re.compile(r":\s*[\"“”].*$")
+#: a name ending in a year, or a run of capitalised words, then a lowercase phrase
+#: ("Kompetenceløft 2027 for ledere", "Tryg Hjemkomst til hele kommunen")
+_NAME_THEN_PHRASE = re.compile(
+    r"((?:[A-ZÆØÅ][\w-]*\s+)+(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?"
+    r"|[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)+)"
+    r"\s+(?:for|til|i|på|med|hos)\s+[a-zæøå].*$")
 
 
 @dataclass
@@ -94,19 +107,41 @@ def title_initiative(title: str | None) -> str | None:
     if not title:
         return None
     data = load_json("initiatives")
+    prefixes = sorted(data["title_prefixes"], key=len, reverse=True)
     name = title.strip().strip(".:")
     low = name.casefold()
     if low.strip(" :") in data["title_prefixes"]:
         return None  # only the procedure ("Status"), no initiative
-    for prefix in sorted(data["title_prefixes"], key=len, reverse=True):
-        if low.startswith(prefix) and len(low) > len(prefix) and not low[len(prefix)].isalpha():
-            name = name[len(prefix):].strip(" :–-")
-            break
+    presenter = _PRESENTED_BY.match(name)  # "Oplæg fra KL om X"
+    if presenter:
+        name = name[presenter.end():]
+    else:
+        for prefix in prefixes:
+            if low.startswith(prefix) and len(low) > len(prefix) and not low[len(prefix)].isalpha():
+                name = name[len(prefix):].strip(" :–-")
+                break
+    quoted = _LEADING_QUOTE.match(name)  # 'Erfaringer fra "X" på ...': the quoted name is the initiative
+    if quoted and (presenter or name is not title):
+        name = quoted.group(1)
     name = _TRAILING_DATE.sub("", name)
     name = _TRAILING_PAREN.sub("", name).strip(" :–-")
+    name = _DASH_TAIL.sub("", name)
+    name = _QUOTED_SUBTITLE.sub("", name)
+    low = name.casefold()
+    for cut in [f" og {p}" for p in prefixes] + [f" {p}" for p in data["title_partners"]]:
+        at = low.find(cut)
+        if at > 0:
+            name, low = name[:at], low[:at]
+    named = _NAME_THEN_PHRASE.match(name)
+    if named:
+        name = named.group(1)
+    noun_quoted = _NOUN_QUOTE.match(name)  # 'Projekt "X"' is X
+    if noun_quoted and noun_quoted.group(1).casefold() in data["quote_nouns"]:
+        name = noun_quoted.group(2)
     if len(name) > 2 and name[0] in "\"“”'‘’" and name[-1] in "\"“”'‘’":
         name = name[1:-1].strip()
-    if not name or fold(name) in _generic_titles() or len(name) < 3:
+    generic = _generic_titles()
+    if not name or len(name) < 3 or all(fold(part) in generic for part in re.split(r",\s*|\s+og\s+", name)):
         return None
     return name[0].upper() + name[1:]
 

@@ -86,7 +86,27 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     assert title_initiative(title) == expected
 
 
-@pytest.mark.parametrize("title", ["Eventuelt", "Kommende møder", "Godkendelse af dagsorden", "Evt.", "Status på", "", None])
+@pytest.mark.parametrize("title, expected", [
+    ("Vandreplanen 2026-2029 – udkast til politisk behandling", "Vandreplanen 2026-2029"),
+    ("Hverdagsløft - status og næste skridt", "Hverdagsløft"),
+    ("Evaluering af Seniortræffet 2027 og planlægning af det næste", "Seniortræffet 2027"),
+    ("Etablering af Traumecenter Vest i samarbejde med Region Nord", "Traumecenter Vest"),
+    ("Udbredelse af Rolig Aften til alle lokalcentre", "Rolig Aften"),
+    ("Kompetencespor 2027 for nye ledere", "Kompetencespor 2027"),
+    ('Erfaringer fra "Varme Hænder" i hjemmeplejen', "Varme Hænder"),
+    ('Status på Projekt "Lyse Nætter"', "Lyse Nætter"),
+    ("Oplæg fra VIVE om Fremtidens Nattevagt", "Fremtidens Nattevagt"),
+    ('Lederdag 2026: "Mod på mere"', "Lederdag 2026"),
+    # a lowercase name after a single capitalised head is the name itself
+    ("Handleplan for bedre søvn på plejehjemmene", "Handleplan for bedre søvn på plejehjemmene"),
+    ("Uddannelsestilbud: Mentor- og vejlederkompetence", "Uddannelsestilbud: Mentor- og vejlederkompetence"),
+])
+def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
+    assert title_initiative(title) == expected
+
+
+@pytest.mark.parametrize("title", ["Eventuelt", "Kommende møder", "Godkendelse af dagsorden", "Evt.", "Status på", "", None,
+                                   "Godkendelse af dagsorden og referat", "Meddelelser, diverse og eventuelt"])
 def test_extract_title_initiative_generic_titles_are_none(title):
     assert title_initiative(title) is None
 
