@@ -327,10 +327,20 @@ class UnitRecognizer:
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
         self.pair_re = re.compile(rf"\b[{_UPPER}][\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
         self.place_before_re = re.compile(r"\b(?:i|hos|fra)[ ]+$")
+        #: ... or the agent of a passive: "Puljen administreres af Drift og Service"
+        passives = "|".join(map(re.escape, load_json("verbs")["passive_owner_verbs"]))
+        self.agent_before_re = re.compile(rf"\b(?:{passives})[ ]+(?:[a-zæøå]+[ ]+)?af[ ]+$")
+        self.not_in_pair = _FirstNames(first_names())
+        self.pair_not_endings = tuple(data["pair_not_endings"])
         self.list_joiner_re = re.compile(r"[ ]*(?:,|og|samt|&)[ ]*")
         self.clause_start_re = re.compile(r"(?:^|[.!?:;•◦–-][ ]*|\n|\b[Aa]t[ ]+)$")
         #: ... or when a verb in the present tense follows: "Ældre og Trivsel bidrager med ..."
         self.verb_after_re = re.compile(r"[ ]+(?:også[ ]+|fortsat[ ]+|løbende[ ]+)?[a-zæøå]{1,}(?:er|ar|år)\b(?![ ]+(?:og|eller)\b)")
+
+    def _department_pair(self, pair: str) -> bool:
+        """``Sundhed og Omsorg`` may name a department; ``Lene og Bjarke`` and ``Ældrerådet og Handicaprådet`` do not."""
+        words = pair.replace("&", " ").replace(" og ", " ").split()
+        return not any(w in self.not_in_pair or w.casefold().endswith(self.pair_not_endings) for w in words)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -364,7 +374,7 @@ class UnitRecognizer:
                     spans.append(span)
         candidates = []
         claimed = [(x.start_char, x.end_char) for x in spans]
-        pairs = [m for m in self.pair_re.finditer(text) if not _hits(m.start(), m.end(), claimed)]
+        pairs = [m for m in self.pair_re.finditer(text) if not _hits(m.start(), m.end(), claimed) and self._department_pair(m.group())]
         # chains of pairs joined by "og", "," or "samt"; a chain that opens a clause and is followed
         # by a verb is its subject: "At Drift og Service og Frivillighed og Netværk bidrager ..."
         subject: set[int] = set()
@@ -378,7 +388,8 @@ class UnitRecognizer:
                 subject.update(id(x) for x in chain)
             chain = [m] if m is not None else []
         for m in pairs:
-            strong = id(m) in subject or bool(self.place_before_re.search(text, max(0, m.start() - 6), m.start()))
+            strong = id(m) in subject or bool(self.place_before_re.search(text, max(0, m.start() - 6), m.start())) \
+                or bool(self.agent_before_re.search(text, max(0, m.start() - 40), m.start()))
             span = _char_span(doc, m.start(), m.end(), "Unit", "strong" if strong else "weak")
             if span is not None:
                 (spans if strong else candidates).append(span)
@@ -719,7 +730,8 @@ class RelationFinder:
     ``minutes_owners``: units and people that are the subject of an ownership
     verb (``HR sikrer``, ``S&F følger arbejdet``), also inside an ``at``-clause
     (``Besluttede, at HR arbejder videre med``), or that follow an anchoring
-    phrase (``forankres i``, ``organisatorisk ophæng i``). An owner span's
+    phrase (``forankres i``, ``organisatorisk ophæng i``) or are the agent of a
+    passive in a sentence about an initiative (``Puljen administreres af S&F``). An owner span's
     ``kb_id_`` is the start character of the initiative it owns in the same
     sentence, or empty when the sentence names none (the item's own
     initiative, or the one of the bullet above, is meant).
@@ -736,6 +748,10 @@ class RelationFinder:
         self.owner_verbs = set(data["owner_verbs"])
         self.particles = dict(data["owner_verb_particles"])
         self.responsibility = set(data["responsibility_words"])
+        self.auxiliaries = set(data["responsibility_auxiliaries"])
+        passives = "|".join(re.escape(v) for v in data["passive_owner_verbs"])
+        self.passive_re = re.compile(rf"\b(?:{passives})\s+(?:[a-zæøå]+\s+)?af\s+")
+        self.initiative_nouns = set(load_json("initiatives")["quote_nouns"])
         anchors = "|".join(re.escape(p).replace("\\ ", "\\s+") for p in data["anchor_phrases"])
         self.anchor_re = re.compile(rf"\b(?:{anchors.lower()})\s+")
         self.at_re = re.compile(r"\bat\s+")
@@ -751,6 +767,8 @@ class RelationFinder:
             return False
         if words[0] in self.responsibility:
             return True
+        if words[0] in self.auxiliaries and len(words) > 1 and words[1] in self.responsibility:
+            return True  # "HR har ansvaret for", "S&F er tovholder på"
         if words[0] not in self.owner_verbs:
             return False
         particles = self.particles.get(words[0])
@@ -829,7 +847,10 @@ class RelationFinder:
             for owner in subjects:
                 owners.append(self._owner_span(doc, owner, [i for i in sent_inits if i.start_char >= owner.end_char]))
             by_start = {o.start_char: o for o in sent_owners}
-            for m in self.anchor_re.finditer(low, start, end):
+            agents = list(self.anchor_re.finditer(low, start, end))
+            if self._about_initiative(low, lead, end, sent_inits):
+                agents += self.passive_re.finditer(low, start, end)
+            for m in agents:
                 owner = by_start.get(m.end())
                 if owner is not None:
                     before = [i for i in sent_inits if i.end_char <= owner.start_char]
@@ -837,6 +858,13 @@ class RelationFinder:
         _set_spans(doc, "minutes_decides", decides, overlapping=True)
         _set_spans(doc, "minutes_owners", owners, overlapping=True)
         return doc
+
+    def _about_initiative(self, low: str, lead: int, end: int, inits: list[Span]) -> bool:
+        """The sentence opens with an initiative or a noun for one (``Puljen``, ``Projektet``)."""
+        if any(i.start_char == lead for i in inits):
+            return True
+        first = self._WORD.match(low, lead, end)
+        return first is not None and first.group() in self.initiative_nouns
 
     @staticmethod
     def _owner_span(doc: Doc, owner: Span, inits: list[Span]) -> Span:

@@ -328,3 +328,42 @@ def test_extract_role_words_and_apologies_in_the_front_matter():
     assert {("attends", "Anne Hansen"), ("attends", "Kim Ny")} <= pairs
     assert not any(name and "Eva" in name for _, name in pairs)
     assert result.minutes.meeting.location == "Rådhuset"
+
+
+def _owns_and_units(extractor, decision_text: str) -> tuple[set, set]:
+    text = "Chefteammøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Status på Lyspunkt-puljen\n\n" \
+           "Beslutning for Punkt 1: Status på Lyspunkt-puljen\n\n" + textwrap.dedent(decision_text)
+    result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
+    owns = {(s.source.text, s.target.text) for s in result.statements if s.relation == "owns"}
+    units = {m.text for m in result.mentions if m.kind == "Unit"}
+    return owns, units
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("Puljen administreres fortsat af Drift og Service.", "Drift og Service"),
+    ("Projektet drives af D&S i tæt samarbejde med regionen.", "D&S"),
+    ("D&S har ansvaret for puljen.", "D&S"),
+    ("D&S er tovholder på puljen.", "D&S"),
+    ("Karen Holt administrerer puljen.", "Karen Holt"),
+])
+def test_extract_owner_phrasings(extractor, sentence, owner):
+    owns, units = _owns_and_units(extractor, sentence)
+    assert owns == {(owner, "Lyspunkt-puljen")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ansøgningen blev udarbejdet af Drift og Service.",  # a passive about something else
+    "Karen Holt følger op med de faglige organisationer.",  # follows up with, not on
+])
+def test_extract_not_owner_phrasings(extractor, sentence):
+    owns, _ = _owns_and_units(extractor, sentence)
+    assert owns == set()
+
+
+def test_extract_pairs_of_first_names_or_forums_are_not_units(extractor):
+    _, units = _owns_and_units(extractor, """\
+        Lene og Bjarke vender tilbage med en plan.
+        Ældrerådet og Handicaprådet inddrages i høringen.
+        Arbejdet foregår i Drift og Service.
+        """)
+    assert units == {"Drift og Service"}
