@@ -414,6 +414,24 @@ class UnitRecognizer:
         return doc
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when ``a`` becomes ``b`` by one substitution, insertion, deletion or swap of neighbours.
+
+    >>> one_edit_apart("cheftemaet", "chefteamet"), one_edit_apart("chefteamt", "chefteamet")
+    (True, True)
+    >>> one_edit_apart("chefteamet", "chefteamet"), one_edit_apart("rådmanden", "chefteamet")
+    (False, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
 class BodyRecognizer:
     """Bodies: lexicon forms (``Chefteamet``, ``CT``, ``Rådmanden``), misspelt compounds matched by
     regex, compounds ending in ``-gruppen``/``-rådet``/``-udvalget``, and ``kredsen`` meaning the forum."""
@@ -439,6 +457,9 @@ class BodyRecognizer:
         regexes = "|".join(r.pattern.replace("(?i)", "") for r, _ in self.regexes)
         #: one pass over the text finds every word that may name a body
         self.candidate_re = re.compile(rf"(?<![\w&-])(?:{'|'.join(w.lower() for w in words)}|{regexes.lower()})(?![\w&])")
+        verbs = "|".join(map(re.escape, load_json("verbs")["decision_verbs"]))
+        #: a capitalised word that decides: a body even when misspelt ("Cheftemaet godkendte")
+        self.decider_re = re.compile(rf"\b([{_UPPER}][a-zæøå]{{5,}})[ ]+(?:{verbs})\b")
         self.compound_suffixes = tuple([*self.suffixes, *(x[:-1] + "møde" for x in self.suffixes if x.endswith("n")),
                                         *(x[:-1] + "mødet" for x in self.suffixes if x.endswith("n"))])
 
@@ -473,16 +494,28 @@ class BodyRecognizer:
         text = doc_text(doc)
         found = {(m.start(), m.end()) for m in self.candidate_re.finditer(doc_lower(doc))}
         found.update(_compound_words(doc, self.compound_suffixes, 3))
+        labels = {}
         for start, end in sorted(found):
-            if _hits(start, end, taken):
-                continue
-            label = self.label_of(text[start:end])
+            if not _hits(start, end, taken):
+                labels[(start, end)] = self.label_of(text[start:end])
+        for m in self.decider_re.finditer(text):
+            if (m.start(1), m.end(1)) not in labels and not _hits(m.start(1), m.end(1), taken):
+                labels[(m.start(1), m.end(1))] = self.misspelt(m.group(1))
+        for (start, end), label in sorted(labels.items()):
             if label:
                 span = _char_span(doc, start, end, "Body", label)
                 if span is not None:
                     spans.append(span)
         _set_spans(doc, "minutes_bodies", spans)
         return doc
+
+    def misspelt(self, word: str) -> str | None:
+        """The body a word of six letters or more names with one letter wrong, missing, extra or swapped."""
+        low = word.casefold()
+        for form, label in self.forms.items():
+            if len(form) >= 6 and form not in self.exact and one_edit_apart(low, form):
+                return label
+        return None
 
 
 class _FirstNames(frozenset):
@@ -591,6 +624,7 @@ class InitiativeRecognizer:
         heads = "|".join(sorted(map(re.escape, data["name_heads"]), key=len, reverse=True))
         links = "|".join(data["head_links"])
         self.head_re = re.compile(rf"\b((?:{heads.lower()}))\s+(?:{links})\s+")
+        self.indefinite_re = re.compile(r"\b(?:en|et|ny|nyt|nye|anden|andet|sådan|sådant)\s+$")
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
         self.coordinated_prefix_re = re.compile(r"[\wæøåÆØÅ]+-[^\S\n](?:og|eller)[^\S\n]$")
         self.year_tail_re = re.compile(r"[ ](\d{4}(?:[ ]?[-–][ ]?\d{2,4})?)\b")
@@ -655,6 +689,8 @@ class InitiativeRecognizer:
 
         low = doc_lower(doc)
         for m in self.head_re.finditer(low):
+            if text[m.start()].islower() and self.indefinite_re.search(low, max(0, m.start() - 10), m.start()):
+                continue  # "en plan for opfølgning": a plan, not one with a name
             end = self._head_phrase_end(text, m.end())
             if end > m.end():
                 add(m.start(), end)

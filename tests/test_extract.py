@@ -367,3 +367,18 @@ def test_extract_pairs_of_first_names_or_forums_are_not_units(extractor):
         Arbejdet foregår i Drift og Service.
         """)
     assert units == {"Drift og Service"}
+
+
+def test_extract_misspelt_body_still_decides(extractor):
+    text = "Rådmandsmøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Status på Lyspunkt-puljen\n\n" \
+           "Beslutning for Punkt 1: Status på Lyspunkt-puljen\n\nCheftemaet godkendte indstillingen.\n"
+    result = extractor.extract(segment(SourceDocument("rm.txt", "rm.txt", text, "utf-8")))
+    decides = [(s.source.text, s.source.canonical) for s in result.statements if s.relation == "decides"]
+    assert decides == [("Cheftemaet", "Chefteamet")]
+
+
+def test_extract_an_unnamed_plan_is_no_initiative(extractor):
+    text = "Chefteammøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Eventuelt\n\nBeslutning for Punkt 1: Eventuelt\n\n" \
+           "Lone vender tilbage med en plan for opfølgning. Program for bedre søvn drøftes i maj.\n"
+    result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
+    assert [m.text for m in result.mentions if m.kind == "Initiative"] == ["Program for bedre søvn"]
