@@ -23,7 +23,7 @@ from .model import AgendaItem, Evidence, ExtractedMinutes, Mention, SegmentedMin
 
 __all__ = ["Extractor", "title_initiative", "is_generic_title", "decision_blocks", "DecisionBlock"]
 
-_BULLET = re.compile(r"^(\s*)((?:[-•◦▪●*–]\s*)+|\d+[.)]\s)")
+_BULLET = re.compile(r"^(\s*)((?:[-•◦▪●*–]\s*)+|o\s+|\d+[.)]\s)")
 _TRAILING_DATE = re.compile(
     r"\s+\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+\d{4}\s*$",
     re.IGNORECASE,
@@ -79,7 +79,7 @@ def decision_blocks(lines: tuple[TextLine, ...]) -> list[DecisionBlock]:
         new = bullet or previous is None or line.number != previous.number + 1 or not blocks
         if new:
             marker = bullet.group(2) if bullet else ""
-            depth = (1 if indent or "◦" in marker or marker.count("-") > 1 else 0) + (1 if bullet else 0)
+            depth = (1 if indent or "◦" in marker or marker.strip() == "o" or marker.count("-") > 1 else 0) + (1 if bullet else 0)
             block = DecisionBlock(content, [line], [0], [cut], depth, index=len(blocks))
             while open_blocks and blocks[open_blocks[-1]].depth >= depth:
                 open_blocks.pop()
@@ -250,6 +250,10 @@ class Extractor:
             mentions.append(person)
             known.update(person.text.split())
             statements.append(Statement("attends", person, meeting_ref, p.evidence))
+        for p in minutes.apologies:  # "Afbud: ..." names persons of the document who do not attend
+            person = Mention("Person", self._without_role(p.text), p.evidence)
+            mentions.append(person)
+            known.update(person.text.split())
 
         forum = self.forum_of(minutes.meeting.kind)
         # One spaCy Doc per document: titles and decision blocks joined by blank

@@ -148,7 +148,11 @@ class AgendaItem(_Compact):
 
 @dataclass(frozen=True, slots=True)
 class SegmentedMinutes(_Compact):
-    """The structure of one minutes document."""
+    """The structure of one minutes document.
+
+    ``participants`` attend (role ``participant``, ``chair`` or ``virtual``);
+    ``apologies`` sent apologies (role ``apology``) and do not.
+    """
 
     document: str
     meeting: Meeting
@@ -156,6 +160,8 @@ class SegmentedMinutes(_Compact):
     participants: tuple[NameMention, ...]
     items: tuple[AgendaItem, ...]
     warnings: tuple[str, ...] = ()
+    #: people named under ``Afbud:`` and the like: persons of the document who do not attend
+    apologies: tuple[NameMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -31,7 +31,7 @@ from .model import (
     TextLine,
 )
 
-__all__ = ["segment", "split_lines", "split_names", "evidence_for", "is_toc_line"]
+__all__ = ["segment", "split_lines", "split_names", "evidence_for", "is_toc_line", "BULLET"]
 
 _TIME = r"(\d{1,2})[.:](\d{2})"
 _KIND = re.compile(r"^\s*([A-ZÆØÅ][\wæøåÆØÅ-]*møde)\b\s*(?:\([^)]*\))?\s*$")
@@ -51,16 +51,39 @@ _SCHEDULE = re.compile(
 )
 _INFORMATION = re.compile(r"^\s*Information\s*:?\s*$", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"^\s*(?:Mødedeltagere|Deltagere|Til stede)\s*:\s*(.*)$", re.IGNORECASE)
-#: people who sent apologies are named but do not attend
-_ABSENT = re.compile(r"^\s*(?:Afbud|Fraværende|Ikke til stede|Forhindret)\s*:\s*(.*)$", re.IGNORECASE)
+#: people who sent apologies are named but do not attend: ``Afbud: Eva Holm``, ``Afbud fra Eva Holm``
+_ABSENT = re.compile(
+    r"^\s*(?:(?:Afbud|Fraværende|Ikke til stede|Forhindret|Meldt afbud)\s*:|Afbud\s+fra\b)\s*(.*)$", re.IGNORECASE
+)
 _HEADING = re.compile(r"^\s*(Beslutning for\s+)?Punkt\s+(\d{1,3})\s*[:.]\s*(.*?)\s*$", re.IGNORECASE)
 _TOC_DOTS = re.compile(r"(?:\.{3,}|…{2,}|\.\s?\.\s?\.)\s*\t?\s*\d+\s*$")
 _TOC_TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _TOC_WORDS = re.compile(r"^\s*(?:Indhold(?:sfortegnelse)?|Referat(?:\s+\d+)?|Dagsorden)\s*$", re.IGNORECASE)
 _CHAIR = re.compile(r"^(.+?)\s+(?:er|var)\s+(?:mødeleder|ordstyrer|referent)\b", re.IGNORECASE)
-_VIRTUAL = re.compile(r"^(.+?)\s+deltager\s+(?:virtuelt|online|via\s+\w+|på\s+\w+)\b", re.IGNORECASE)
+_VIRTUAL = re.compile(r"^(.+?)\s+(?:deltager|deltog)\s+(?:virtuelt|online|via\s+\w+|på\s+\w+)\b", re.IGNORECASE)
+#: how someone takes part from a distance, in a note after a name
+_MEDIA = r"(?:teams|skype|zoom|webex|video\w*|telefon\w*|link|skærm)"
+_REMOTE = r"(?:virtuel\w*|online|digitalt|telefonisk|via\s+\S+|(?:på|over)\s+" + _MEDIA + r"\b|" + _MEDIA + r"\b)"
+#: a note in parentheses or after a dash: ``virtuelt``, ``deltager via Teams``, ``deltog på video``
+_VIRTUAL_NOTE = re.compile(
+    r"^(?:(?:deltager|deltog|deltaget|deltagende|deltagelse|er\s+med|var\s+med)\s+)?" + _REMOTE, re.IGNORECASE
+)
+#: the same note written after the name: ``Bo Lund deltog virtuelt``, ``Bo Lund (økonomichef) online``
+_VIRTUAL_SUFFIX = re.compile(
+    r"\s+(?:(?:deltager|deltog|deltaget|er\s+med|var\s+med)\s+)?(?:virtuel\w*|online|telefonisk)\b.*$"
+    r"|\s+(?:deltager|deltog|deltaget|er\s+med|var\s+med)\s+" + _REMOTE + r".*$",
+    re.IGNORECASE,
+)
+#: a note after a spaced dash is never part of a name (``Bo Lund – deltager virtuelt``); names keep their hyphens
+_DASH_NOTE = re.compile(r"\s+[-–—]\s+([^,;()\x01]*)")
+_VIRTUAL_MARK = "\x01"
+#: what stands in a list where names would be: ``Afbud: Ingen``
+_NO_NAMES = frozenset({"ingen", "intet", "ingen afbud", "ingen fraværende", "n/a"})
 _NAME_SPLIT = re.compile(r"\s+og\s+|\s*[,/;&]\s*|\s+samt\s+")
-_BULLET = re.compile(r"^\s*(?:[-•◦▪●*–]|\d+[.)])\s")
+#: a bullet: ``-``, ``•``, ``◦``, ``▪``, ``●``, ``*``, ``–``, ``1.``/``1)``, or a lone ``o`` (Word sub-bullets
+#: extracted from a PDF), always followed by white space: ``og``/``om`` at the start of a line are no bullets
+BULLET = re.compile(r"^\s*(?:[-•◦▪●*–]|o|\d+[.)])\s")
+
 _CONNECTOR_END = re.compile(r"(?:\b(?:om|af|for|og|i|til|på|med|fra|samt|ved|vedr\.?|under)|[:,–-])\s*$", re.IGNORECASE)
 
 
@@ -84,18 +107,41 @@ def evidence_for(document: str, lines: list[TextLine] | tuple[TextLine, ...], qu
 def split_names(text: str) -> list[str]:
     """Split a list of names on ``og``, commas, slashes and semicolons.
 
+    Notes in parentheses (roles, units) and after a spaced dash are dropped.
+
     >>> split_names("Tove/Sten"), split_names("Kim Ny, Eva Lund og Bo")
     (['Tove', 'Sten'], ['Kim Ny', 'Eva Lund', 'Bo'])
+    >>> split_names("Bo Lund (økonomichef) – deltager virtuelt")
+    ['Bo Lund']
     """
-    text = re.sub(r"\([^)]*\)", " ", text)
+    return [name for name, _ in _split_entries(text)]
+
+
+def _split_entries(text: str) -> list[tuple[str, bool]]:
+    """``(name, virtual)`` for each name of a list; ``virtual`` when a note says the person takes part remotely.
+
+    >>> _split_entries("Kim Ny (virtuelt), Eva Lund - deltager via Teams, Bo deltog virtuelt og Ida (HR)")
+    [('Kim Ny', True), ('Eva Lund', True), ('Bo', True), ('Ida', False)]
+    """
+    def note(m: re.Match) -> str:
+        return f" {_VIRTUAL_MARK} " if _VIRTUAL_NOTE.match(m.group(1).strip()) else " "
+
+    text = text.replace(_VIRTUAL_MARK, " ")
+    text = re.sub(r"\(([^)]*)\)", note, text)
+    text = _DASH_NOTE.sub(note, text)
     text = re.sub(r"\s+(?:og|samt)\s*$|^\s*(?:og|samt)\s+", "", text)
-    names = []
+    entries = []
     for part in _NAME_SPLIT.split(text):
-        part = part.strip(" .:;-–\t")
+        virtual = _VIRTUAL_MARK in part
+        part = part.replace(_VIRTUAL_MARK, " ")
+        suffix = _VIRTUAL_SUFFIX.search(part)
+        if suffix and suffix.start() > 0:
+            part, virtual = part[: suffix.start()], True
+        part = part.strip(" .:;-–—•◦▪●*\t")
         part = re.sub(r"\s+", " ", part)
-        if part and any(ch.isalpha() for ch in part):
-            names.append(part)
-    return names
+        if part and any(ch.isalpha() for ch in part) and part.casefold() not in _NO_NAMES:
+            entries.append((part, virtual))
+    return entries
 
 
 def is_toc_line(line: str) -> bool:
@@ -130,7 +176,7 @@ def _name_mentions(document: str, line: TextLine, names_text: str, role: str, li
     all_lines = (line, *lines)
     quote = " ".join(l.text.strip() for l in all_lines)
     cursor = [0] * len(all_lines)
-    for name in split_names(names_text):
+    for name, virtual in _split_entries(names_text):
         pattern = None
         for index, candidate in enumerate(all_lines):
             start = candidate.text.find(name, cursor[index])
@@ -148,7 +194,7 @@ def _name_mentions(document: str, line: TextLine, names_text: str, role: str, li
             break
         else:
             ev = Evidence(document, line.number, all_lines[-1].number, line.offset, all_lines[-1].offset + len(all_lines[-1].text), quote)
-        mentions.append(NameMention(name, ev, role))
+        mentions.append(NameMention(name, ev, "virtual" if virtual and role == "participant" else role))
     return mentions
 
 
@@ -157,7 +203,7 @@ def _heading_title(lines: list[TextLine], i: int, text: str, known: str | None) 
     title, last = text, i
     while last + 1 < len(lines):
         nxt = lines[last + 1].text.strip()
-        if not nxt or _HEADING.match(nxt) or _BULLET.match(lines[last + 1].text) or is_toc_line(nxt):
+        if not nxt or _HEADING.match(nxt) or BULLET.match(lines[last + 1].text) or is_toc_line(nxt):
             break
         joined = f"{title} {nxt}".strip()
         if known and known != title and known.startswith(joined):
@@ -185,16 +231,17 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
     location_lines: list[TextLine] = []
     schedule: dict[int, ScheduleEntry] = {}
     participants: list[NameMention] = []
+    apologies: list[NameMention] = []
     headings: list[tuple[int, bool, int, int, str]] = []  # (number, is_decision, first, last, title)
     warnings: list[str] = []
     front_matter = True
-    in_participants = False
+    in_participants = in_apologies = False
     i = 0
     while i < len(lines):
         line = lines[i]
         text = line.text.strip()
         if not text:
-            in_participants = False
+            in_participants = in_apologies = False
             i += 1
             continue
         if is_toc_line(text) or _TOC_WORDS.match(text):
@@ -202,7 +249,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
             continue
         heading = _HEADING.match(text)
         if heading:
-            front_matter = in_participants = False
+            front_matter = in_participants = in_apologies = False
             number, is_decision = int(heading.group(2)), bool(heading.group(1))
             known = next((t for n, d, _, _, t in headings if n == number and not d), None)
             title, last = _heading_title(lines, i, heading.group(3), known if is_decision else None)
@@ -212,8 +259,9 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
         if front_matter:
             sched = _SCHEDULE.match(text)
             participants_match = _PARTICIPANTS.match(text)
+            absent = _ABSENT.match(text)
             if sched:
-                in_participants = False
+                in_participants = in_apologies = False
                 number = int(sched.group(1))
                 names_text, continued = sched.group(6), []
                 # a schedule line wrapped after "og" or a comma continues on the next line
@@ -229,12 +277,20 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                         number, _time(sched.group(2), sched.group(3)), _time(sched.group(4), sched.group(5)), presenters, ev
                     )
             elif participants_match:
-                in_participants = True
+                in_participants, in_apologies = True, False
                 participants.extend(_name_mentions(doc, line, participants_match.group(1), "participant"))
-            elif in_participants:
-                participants.extend(_name_mentions(doc, line, text, "participant"))
-            elif _ABSENT.match(text):
-                in_participants = False
+            elif absent:
+                in_participants, in_apologies = False, True
+                apologies.extend(_name_mentions(doc, line, absent.group(1), "apology"))
+            elif in_participants or in_apologies:
+                # "Bo er mødeleder" may follow the list without a blank line
+                roles = _chair_and_virtual(doc, line)
+                if roles:
+                    participants.extend(roles)
+                elif in_participants:
+                    participants.extend(_name_mentions(doc, line, _list_line(text), "participant"))
+                else:
+                    apologies.extend(_name_mentions(doc, line, _list_line(text), "apology"))
             elif _INFORMATION.match(text):
                 pass
             elif kind is None and _KIND.match(text):
@@ -263,6 +319,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                         location_lines.append(line)
         i += 1
 
+    participants = _without_apologies(participants, apologies)
     if location_lines:
         location = " ".join(l.text.strip() for l in location_lines)
         header_lines.extend(location_lines)
@@ -285,7 +342,31 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
         if header_lines else None,
         missing,
     )
-    return SegmentedMinutes(doc, meeting, tuple(schedule[n] for n in sorted(schedule)), tuple(participants), items, tuple(warnings))
+    return SegmentedMinutes(
+        doc, meeting, tuple(schedule[n] for n in sorted(schedule)), tuple(participants), items, tuple(warnings),
+        tuple(apologies),
+    )
+
+
+def _list_line(text: str) -> str:
+    """A line of a list of names without its bullet: ``• Bo Lund`` -> ``Bo Lund``."""
+    bullet = BULLET.match(text)
+    return text[bullet.end():] if bullet else text
+
+
+def _without_apologies(participants: list[NameMention], apologies: list[NameMention]) -> list[NameMention]:
+    """Participants less those who are also listed as having sent apologies (the list of the invited).
+
+    A full name (two or more words) matches the same name, also after a role word
+    (``Direktør Bo Lund``); a lone first name is too ambiguous to remove anyone.
+    """
+    absent = {a.text for a in apologies if len(a.text.split()) >= 2}
+    if not absent:
+        return participants
+    return [
+        p for p in participants
+        if p.role != "participant" or not any(p.text == name or p.text.endswith(" " + name) for name in absent)
+    ]
 
 
 def _chair_and_virtual(doc: str, line: TextLine) -> list[NameMention]:

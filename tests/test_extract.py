@@ -327,6 +327,7 @@ def test_extract_role_words_and_apologies_in_the_front_matter():
     assert ("presents", "Bo Lund") in pairs
     assert {("attends", "Anne Hansen"), ("attends", "Kim Ny")} <= pairs
     assert not any(name and "Eva" in name for _, name in pairs)
+    assert ("Person", "Eva Holm") in {(m.kind, m.text) for m in result.mentions}  # a person who sent apologies
     assert result.minutes.meeting.location == "Rådhuset"
 
 

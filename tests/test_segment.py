@@ -9,7 +9,7 @@ import pytest
 from graph.errors import NotMinutesError
 from graph.model import SourceDocument
 from graph.read import read_document
-from graph.segment import is_toc_line, segment, split_lines, split_names
+from graph.segment import BULLET, is_toc_line, segment, split_lines, split_names
 
 D000 = "000_2eb527c07c3843b1.txt"
 D001 = "001_b4e6dcb2cf1b819c.txt"
@@ -465,6 +465,199 @@ def test_segment_evidence_of_repeated_first_name_points_at_its_own_occurrence():
     bo_lund, bo = m.participants
     assert (bo_lund.text, bo.text) == ("Bo Lund", "Bo")
     assert bo.evidence.char_start > bo_lund.evidence.char_start
+
+
+# --- participants: roles in parentheses, virtual notes, bullets ------------------------------
+
+
+def names_and_roles(mentions):
+    return [(p.text, p.role) for p in mentions]
+
+
+def assert_evidence_points_at_names(source, mentions):
+    for p in mentions:
+        assert source.text[p.evidence.char_start:p.evidence.char_end] == p.text
+
+
+def test_segment_participant_lines_with_role_and_virtual_note():
+    source, m = seg(
+        """\
+        Chefteammøde
+
+        Deltagere:
+        Anna Holm (direktør, MSO)
+        Bo Lund (økonomichef) – deltager virtuelt
+        Kim Ny - deltager via Teams
+        Eva Lund (virtuelt)
+        Ida Berg deltog virtuelt
+        Hans-Peter Nielsen – kontorchef
+
+        Punkt 1: Noget
+        """
+    )
+    assert names_and_roles(m.participants) == [
+        ("Anna Holm", "participant"),
+        ("Bo Lund", "virtual"),
+        ("Kim Ny", "virtual"),
+        ("Eva Lund", "virtual"),
+        ("Ida Berg", "virtual"),
+        ("Hans-Peter Nielsen", "participant"),  # a hyphen inside a name stays, a spaced dash ends it
+    ]
+    assert [p.evidence.line_start for p in m.participants] == [4, 5, 6, 7, 8, 9]
+    assert_evidence_points_at_names(source, m.participants)
+
+
+def test_segment_virtual_notes_in_a_participant_list_on_one_line():
+    source, m = seg(
+        """\
+        Mødedeltagere : Anna Holm, Bo Lund (online), Kim Ny (deltager på Teams) og Eva Lund – deltog via Skype
+
+        Punkt 1: Noget
+        """
+    )
+    assert names_and_roles(m.participants) == [
+        ("Anna Holm", "participant"), ("Bo Lund", "virtual"), ("Kim Ny", "virtual"), ("Eva Lund", "virtual"),
+    ]
+    assert_evidence_points_at_names(source, m.participants)
+
+
+def test_segment_split_names_drops_notes_after_a_spaced_dash():
+    assert split_names("Bo Lund (økonomichef) – deltager virtuelt") == ["Bo Lund"]
+    assert split_names("Anna Holm - deltager via Teams, Kim Ny") == ["Anna Holm", "Kim Ny"]
+    assert split_names("Anna Holm-Ny og Bo Lund") == ["Anna Holm-Ny", "Bo Lund"]
+
+
+def test_segment_bullets_in_a_participant_list_are_no_part_of_the_names():
+    source, m = seg(
+        """\
+        Mødedeltagere:
+        • Anna Holm
+        o Bo Lund (virtuelt)
+        - Kim Ny
+        Anna er mødeleder
+
+        Punkt 1: Noget
+        """
+    )
+    assert names_and_roles(m.participants) == [
+        ("Anna Holm", "participant"), ("Bo Lund", "virtual"), ("Kim Ny", "participant"), ("Anna", "chair"),
+    ]
+    assert_evidence_points_at_names(source, m.participants)
+
+
+# --- apologies: named, but they do not attend -------------------------------------------------
+
+
+def test_segment_apologies_are_named_but_no_participants():
+    source, m = seg(
+        """\
+        Chefteammøde
+
+        Mødedeltagere : Anna Holm, Bo Lund
+
+        Afbud: Ida Berg (Strategi og Udvikling)
+
+        Punkt 1: Noget
+        """
+    )
+    assert [p.text for p in m.participants] == ["Anna Holm", "Bo Lund"]
+    assert names_and_roles(m.apologies) == [("Ida Berg", "apology")]
+    assert m.apologies[0].evidence.line_start == 5
+    assert_evidence_points_at_names(source, m.apologies)
+
+
+def test_segment_apologies_with_roles_several_lines_and_right_below_the_list():
+    source, m = seg(
+        """\
+        Deltagere:
+        Anna Holm (direktør)
+        Afbud: Kim Ny (chefkonsulent), Eva Lund
+        Ole Berg
+        Anna er mødeleder
+
+        Punkt 1: Noget
+        """
+    )
+    assert names_and_roles(m.participants) == [("Anna Holm", "participant"), ("Anna", "chair")]
+    assert names_and_roles(m.apologies) == [("Kim Ny", "apology"), ("Eva Lund", "apology"), ("Ole Berg", "apology")]
+    assert [p.evidence.line_start for p in m.apologies] == [3, 3, 4]
+    assert_evidence_points_at_names(source, m.apologies)
+
+
+def test_segment_apologies_of_invited_participants_and_no_names():
+    _, m = seg(
+        """\
+        Mødedeltagere : Direktør Anna Holm, Bo Lund, Kim Ny
+
+        Afbud fra Anna Holm og Kim Ny
+
+        Punkt 1: Noget
+        """
+    )
+    assert [p.text for p in m.participants] == ["Bo Lund"]  # listed as invited, but sent apologies
+    assert [p.text for p in m.apologies] == ["Anna Holm", "Kim Ny"]
+    _, m = seg("Mødedeltagere : Anna Holm\n\nAfbud: Ingen\n\nPunkt 1: Noget\n")
+    assert m.apologies == ()
+    assert [p.text for p in m.participants] == ["Anna Holm"]
+
+
+def test_segment_without_apologies_has_empty_apologies(seed):
+    for name in (D000, D001, D002, D003, D004):
+        assert seed(name)[1].apologies == ()
+
+
+# --- bullets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("o P&R følger op", True),
+        ("  o indrykket", True),
+        ("o\tmed tabulator", True),
+        ("◦ underpunkt", True),
+        ("▪ punkt", True),
+        ("1) punkt", True),
+        ("og fastholdelse", False),
+        ("om rekruttering", False),
+        ("opfølgning", False),
+        ("O Overskrift", False),
+        ("o", False),
+    ],
+)
+def test_segment_bullet_pattern(line, expected):
+    assert bool(BULLET.match(line)) is expected
+
+
+def test_segment_o_and_hollow_bullets_are_never_joined_into_a_heading():
+    _, m = seg(
+        """\
+        Chefteammøde
+
+        Punkt 1: Status på
+        o første del
+
+        Chefteamet besluttede
+
+        Punkt 2: Orientering om
+        ◦ anden del
+
+        Punkt 3: Status på rekruttering
+        og fastholdelse
+
+        Punkt 4: Plan for indsatsen
+        om aktiv hverdag
+
+        Rådmanden godkendte.
+        """
+    )
+    assert item(m, 1).title == "Status på"
+    assert decision_text(m, 1) == ["o første del", "Chefteamet besluttede"]
+    assert item(m, 2).title == "Orientering om"
+    assert decision_text(m, 2) == ["◦ anden del"]
+    # a wrapped line that starts with "og" or "om" is no bullet
+    assert item(m, 3).title == "Status på rekruttering og fastholdelse"
+    assert item(m, 4).title == "Plan for indsatsen om aktiv hverdag"
 
 
 # --- helpers --------------------------------------------------------------------------------
