@@ -333,9 +333,12 @@ class UnitRecognizer:
         self.not_in_pair = _FirstNames(first_names())
         self.pair_not_endings = tuple(data["pair_not_endings"])
         self.list_joiner_re = re.compile(r"[ ]*(?:,|og|samt|&)[ ]*")
-        self.clause_start_re = re.compile(r"(?:^|[.!?:;•◦–-][ ]*|\n|\b[Aa]t[ ]+)$")
-        #: ... or when a verb in the present tense follows: "Ældre og Trivsel bidrager med ..."
-        self.verb_after_re = re.compile(r"[ ]+(?:også[ ]+|fortsat[ ]+|løbende[ ]+)?[a-zæøå]{1,}(?:er|ar|år)\b(?![ ]+(?:og|eller)\b)")
+        #: (after an acronym of a unit and "og": "at HR og Ældre og Trivsel udvikler")
+        self.clause_start_re = re.compile(rf"(?:^|[.!?:;•◦–-][ ]*|\n|\b[Aa]t[ ]+|,[ ]+og[ ]+)(?:[{_UPPER}&]{{2,6}}[ ]+og[ ]+)?$")
+        #: ... or when a verb in the present tense follows: "Ældre og Trivsel bidrager med ...", "... er tovholder"
+        self.verb_after_re = re.compile(
+            r"[ ]+(?:også[ ]+|fortsat[ ]+|løbende[ ]+|sammen[ ]+|i[ ]+fællesskab[ ]+)?"
+            r"(?:er|har|får|skal|vil|kan|[a-zæøå]{1,}(?:er|ar|år))\b(?![ ]+(?:og|eller)\b)")
 
     def _department_pair(self, pair: str) -> bool:
         """``Sundhed og Omsorg`` may name a department; ``Lene og Bjarke`` and ``Ældrerådet og Handicaprådet`` do not."""
@@ -374,7 +377,15 @@ class UnitRecognizer:
                     spans.append(span)
         candidates = []
         claimed = [(x.start_char, x.end_char) for x in spans]
-        pairs = [m for m in self.pair_re.finditer(text) if not _hits(m.start(), m.end(), claimed) and self._department_pair(m.group())]
+        pairs = []
+        found = self.pair_re.search(text)
+        while found is not None:
+            if _hits(found.start(), found.end(), claimed) or not self._department_pair(found.group()):
+                # "HR og Ældre og Omsorg": the pair may start at the next word
+                found = self.pair_re.search(text, found.start() + 1)
+            else:
+                pairs.append(found)
+                found = self.pair_re.search(text, found.end())
         # chains of pairs joined by "og", "," or "samt"; a chain that opens a clause and is followed
         # by a verb is its subject: "At Drift og Service og Frivillighed og Netværk bidrager ..."
         subject: set[int] = set()
@@ -790,7 +801,7 @@ class RelationFinder:
         self.initiative_nouns = set(load_json("initiatives")["quote_nouns"])
         anchors = "|".join(re.escape(p).replace("\\ ", "\\s+") for p in data["anchor_phrases"])
         self.anchor_re = re.compile(rf"\b(?:{anchors.lower()})\s+")
-        self.at_re = re.compile(r"\bat\s+")
+        self.at_re = re.compile(r"\bat\s+|,\s+og\s+")  # clauses inside a sentence
 
     def _decision_verb(self, words: list[str]) -> bool:
         if not words or words[0] not in self.decision_verbs:
@@ -833,6 +844,9 @@ class RelationFinder:
             cand = by_start.get(pos + skip)
             if cand is None:
                 break
+            inner = by_start.get(cand.end_char + 1) if text[cand.end_char:cand.end_char + 1] == " " else None
+            if inner is not None:
+                cand = inner  # "MSO HR sikrer": the unit inside the department is the subject
             group.append(cand)
             pos = cand.end_char
             defined = re.match(r"[ ]*\(", text[pos:end])

@@ -211,6 +211,9 @@ class Extractor:
         self.role_words = {w.casefold() for w in load_json("people")["role_words"]}
         bodies = load_json("bodies")
         self.forums = {kind.casefold(): b["label"] for b in bodies["bodies"] for kind in b.get("forum_of", [])}
+        #: definite nouns that refer back to an initiative ("projektet", "puljen")
+        self.initiative_nouns = {n: re.sub(r"(\w)\1$", r"\1", n[:-2]) for n in load_json("initiatives")["quote_nouns"]
+                                 if n.endswith(("et", "en"))}
 
     def _without_role(self, name: str) -> str:
         """``'Direktør Bo Lund'`` -> ``'Bo Lund'``: a role word before a listed name is not part of it."""
@@ -232,6 +235,14 @@ class Extractor:
         if stem.lower().endswith("udvalg"):  # "Ældreudvalgsmøde" -> "Ældreudvalget"
             return stem[0].upper() + stem[1:] + "et"
         return None
+
+    def _initiative_stems(self, sentence: str) -> list[str]:
+        """Stems of the definite nouns by which the sentence refers back to an initiative.
+
+        ``"HR har ansvaret for programmet"`` -> ``["program"]``: a name containing the stem
+        (``Program for X``, ``Trivselsprogrammet``) is an initiative of that kind.
+        """
+        return [self.initiative_nouns[w] for w in re.findall(r"[\wæøå]+", sentence.casefold()) if w in self.initiative_nouns]
 
     def extract(self, minutes: SegmentedMinutes) -> ExtractedMinutes:
         doc_id = minutes.document
@@ -345,6 +356,15 @@ class Extractor:
                 parent = blocks[block_index].parent
                 if parent is not None and block_inits.get(id(blocks[parent])):
                     target = block_inits[id(blocks[parent])][0]
+                stems = self._initiative_stems(ev.quote)
+                if target is None and stems:
+                    # "HR har ansvaret for projektet": the initiative named last before it, one of
+                    # the same kind ("strategien" -> "...strategien 2027") when there is one
+                    earlier = ([title_init] if title_init else []) + [
+                        m for b in blocks[: block_index + 1] for m in block_inits.get(id(b), ())
+                        if m.evidence.char_start < ev.char_start]
+                    alike = [m for m in earlier if any(stem in m.text.casefold() for stem in stems)]
+                    target = (alike or earlier or [None])[-1]
                 target = target or title_init
                 if target is not None:
                     statements.append(Statement("owns", owner, target, ev))

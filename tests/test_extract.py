@@ -383,3 +383,20 @@ def test_extract_an_unnamed_plan_is_no_initiative(extractor):
            "Lone vender tilbage med en plan for opfølgning. Program for bedre søvn drøftes i maj.\n"
     result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
     assert [m.text for m in result.mentions if m.kind == "Initiative"] == ["Program for bedre søvn"]
+
+
+@pytest.mark.parametrize("decision_text, expected", [
+    # a unit inside a department is the subject
+    ("MSO HR har ansvaret for puljen.", {("HR", "Lyspunkt-puljen")}),
+    # an acronym and a spelled-out department together, with an adverb before the verb
+    ("- at HR og Drift og Service i fællesskab udvikler indholdet",
+     {("HR", "Lyspunkt-puljen"), ("Drift og Service", "Lyspunkt-puljen")}),
+    # the second clause of a sentence
+    ("Puljen evalueres i maj, og Karen Holt er tovholder på evalueringen.", {("Karen Holt", "Lyspunkt-puljen")}),
+    # "projektet" refers back to the project named before it, not to the item's pool
+    ('Det blev besluttet at igangsætte Projekt "Lys i Mørket" i år.\n\nD&S har ansvaret for projektet.',
+     {("D&S", "Lys i Mørket")}),
+])
+def test_extract_owner_subjects_and_targets(extractor, decision_text, expected):
+    owns, _ = _owns_and_units(extractor, decision_text)
+    assert owns == expected
