@@ -324,6 +324,11 @@ class UnitRecognizer:
         #: "ACR (Long Name)"
         self.acronym_bracket_re = re.compile(rf"\b([{_UPPER}&]{{2,8}})[ ]\(([{_UPPER}][\wæøå-]+(?:[ ][\wæøå-]+){{0,6}})\)")
         self.city_re = re.compile(r"\b\d+-by(?:en|erne|samarbejdet)?\b")
+        places = "|".join(map(re.escape, data["places"]))
+        self.acronym_place_re = re.compile(rf"\b[{_UPPER}]{{2,6}}[ ](?:{places})\b")
+        departments = "|".join(map(re.escape, data["departments"]))
+        #: inside a sentence (after "at" or a lowercase word), so a sentence's first word is never taken
+        self.in_department_re = re.compile(rf"(?:(?<=\bat )|(?<=[a-zæøå,] ))[{_UPPER}][a-zæøå]{{3,}}(?=[ ]+i[ ]+(?:{departments})\b)")
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
         self.pair_re = re.compile(rf"\b[{_UPPER}][\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
         self.place_before_re = re.compile(r"\b(?:i|hos|fra)[ ]+$")
@@ -365,7 +370,8 @@ class UnitRecognizer:
                     span = _char_span(doc, start, end, "Unit", f"{long_name}|{acronym}")
                     if span is not None:
                         spans.append(span)
-        for regex in (self.amp_acronym_re, self.amp_name_re, self.for_head_re, self.head_re, self.tail_re, self.city_re):
+        for regex in (self.amp_acronym_re, self.amp_name_re, self.for_head_re, self.head_re, self.tail_re, self.city_re,
+                      self.acronym_place_re, self.in_department_re):
             for m in regex.finditer(text):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
@@ -849,6 +855,9 @@ class RelationFinder:
                 cand = inner  # "MSO HR sikrer": the unit inside the department is the subject
             group.append(cand)
             pos = cand.end_char
+            located = re.match(r"[ ]+i[ ]+", text[pos:end])
+            if located and by_start.get(pos + located.end()) is not None:
+                pos = by_start[pos + located.end()].end_char  # "Digitalisering i MSO har ...": the first is the subject
             defined = re.match(r"[ ]*\(", text[pos:end])
             if defined and by_start.get(pos + defined.end()) is not None:
                 # "Digitalisering og Teknologi (D&T) sikrer": the bracket defines the subject

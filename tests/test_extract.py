@@ -400,3 +400,14 @@ def test_extract_an_unnamed_plan_is_no_initiative(extractor):
 def test_extract_owner_subjects_and_targets(extractor, decision_text, expected):
     owns, _ = _owns_and_units(extractor, decision_text)
     assert owns == expected
+
+
+def test_extract_units_by_place_and_by_department(extractor):
+    owns, units = _owns_and_units(extractor, """\
+        Der samarbejdes med FOA Aarhus om praktikken.
+        - at Visiteringen i MSB fortsat har ansvaret for puljen
+
+        Udviklingen i MSO følges.
+        """)
+    assert units == {"FOA Aarhus", "Visiteringen", "MSB", "MSO"}
+    assert owns == {("Visiteringen", "Lyspunkt-puljen")}
