@@ -799,6 +799,8 @@ class RelationFinder:
         self.decision_verbs = set(data["decision_verbs"])
         self.weak_verbs = {k: set(v) for k, v in data["weak_verbs"].items()}
         self.owner_verbs = set(data["owner_verbs"])
+        self.advisory_verbs = set(data["advisory_verbs"])
+        self.advisory = {b["label"] for b in load_json("bodies")["bodies"] if b.get("advisory")}
         self.particles = dict(data["owner_verb_particles"])
         self.responsibility = set(data["responsibility_words"])
         self.auxiliaries = set(data["responsibility_auxiliaries"])
@@ -896,7 +898,12 @@ class RelationFinder:
                 if not re.sub(r"[\W_]+|\bog\b", "", rest):
                     decides.extend(sent_bodies)
                 else:
-                    decides.extend(self._subject_group(text, lead, end, sent_bodies, self._decision_verb))
+                    group = self._subject_group(text, lead, end, sent_bodies, self._decision_verb)
+                    if group and all(b.kb_id_ in self.advisory for b in group):
+                        verb = self._WORD.search(low, group[-1].end_char, end)
+                        if verb and verb.group() in self.advisory_verbs:
+                            group = []  # "Handicaprådet ønskede, at ...": a view, not a decision
+                    decides.extend(group)
             if not sent_owners:
                 continue
             sent_inits = [i for i in initiatives_in.get(index, ()) if i.end_char <= end]

@@ -411,3 +411,11 @@ def test_extract_units_by_place_and_by_department(extractor):
         """)
     assert units == {"FOA Aarhus", "Visiteringen", "MSB", "MSO"}
     assert owns == {("Visiteringen", "Lyspunkt-puljen")}
+
+
+def test_extract_an_advisory_body_wishing_does_not_decide(extractor):
+    text = "Chefteammøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Status på Lyspunkt-puljen\n\n" \
+           "Beslutning for Punkt 1: Status på Lyspunkt-puljen\n\nHandicaprådet ønskede, at puljen udvides.\n"
+    result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
+    decides = [(s.source.text, s.source.canonical) for s in result.statements if s.relation == "decides"]
+    assert decides == [("Chefteamet", "Chefteamet")]  # the forum of a Chefteammøde
