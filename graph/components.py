@@ -327,8 +327,8 @@ class UnitRecognizer:
         places = "|".join(map(re.escape, data["places"]))
         self.acronym_place_re = re.compile(rf"\b[{_UPPER}]{{2,6}}[ ](?:{places})\b")
         departments = "|".join(map(re.escape, data["departments"]))
-        #: inside a sentence (after "at" or a lowercase word), so a sentence's first word is never taken
-        self.in_department_re = re.compile(rf"(?:(?<=\bat )|(?<=[a-zæøå,] ))[{_UPPER}][a-zæøå]{{3,}}(?=[ ]+i[ ]+(?:{departments})\b)")
+        self.in_department_re = re.compile(rf"[ ]i[ ]+(?:{departments})\b")
+        self.name_before_re = re.compile(rf"(?:\bat|[a-zæøå,])[ ]([{_UPPER}][a-zæøå]{{3,}})[ ]+$")
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
         self.pair_re = re.compile(rf"\b[{_UPPER}][\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
         self.place_before_re = re.compile(r"\b(?:i|hos|fra)[ ]+$")
@@ -371,9 +371,17 @@ class UnitRecognizer:
                     if span is not None:
                         spans.append(span)
         for regex in (self.amp_acronym_re, self.amp_name_re, self.for_head_re, self.head_re, self.tail_re, self.city_re,
-                      self.acronym_place_re, self.in_department_re):
+                      self.acronym_place_re):
             for m in regex.finditer(text):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
+                if span is not None:
+                    spans.append(span)
+        for m in self.in_department_re.finditer(text):
+            # "at Tandplejen i MBU": a name inside a sentence (after "at" or a lowercase word; a
+            # sentence's first word is capitalised anyway) placed in a magistrate department
+            name = self.name_before_re.search(text, max(0, m.start() - 40), m.start() + 1)
+            if name:
+                span = _char_span(doc, name.start(1), name.end(1), "Unit")
                 if span is not None:
                     spans.append(span)
         for start, end in _compound_words(doc, self.suffixes, 3):
