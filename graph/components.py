@@ -326,6 +326,13 @@ class UnitRecognizer:
         self.city_re = re.compile(r"\b\d+-by(?:en|erne|samarbejdet)?\b")
         places = "|".join(map(re.escape, data["places"]))
         self.acronym_place_re = re.compile(rf"\b[{_UPPER}]{{2,6}}[ ](?:{places})\b")
+        endings = "|".join(map(re.escape, data["place_compound_endings"]))
+        self.compound_place_re = re.compile(rf"\b[{_UPPER}][a-zæøå]+(?:{endings})[ ](?:{places})\b")
+        staff = "|".join(map(re.escape, sorted(data["staff_functions"], key=len, reverse=True)))
+        self.staff_re = re.compile(rf"\b(?:{staff})\b")
+        self.inside_sentence_re = re.compile(r"(?:\b[Aa]t|[a-zæøå,])[ ]$")
+        #: a full verb in the present tense: "Kommunikation står for ..." (but "Kommunikation skal ..." is the activity)
+        self.staff_verb_re = re.compile(r"[ ]+(?:også[ ]+|fortsat[ ]+)?[a-zæøå]+(?:er|ar|år)\b")
         departments = "|".join(map(re.escape, data["departments"]))
         self.in_department_re = re.compile(rf"[ ]i[ ]+(?:{departments})\b")
         self.name_before_re = re.compile(rf"(?:\bat|[a-zæøå,])[ ]([{_UPPER}][a-zæøå]{{3,}})[ ]+$")
@@ -361,7 +368,18 @@ class UnitRecognizer:
         for m in self.bracket_acronym_re.finditer(text):
             long = self.long_before_re.search(text, max(0, m.start() - 100), m.start())
             if long:
-                definitions.append((long.start(), long.end(), long.group(1), m.start(1), m.end(1), m.group(1)))
+                # the name starts with the acronym's first letter: "at MSB og Aarhus Universitetshospital
+                # (AUH)" defines "Aarhus Universitetshospital", "At Drift & Teknik (D&T)" "Drift & Teknik"
+                start, name = long.start(), long.group(1)
+                while " " in name and name[0].casefold() != m.group(1)[0].casefold():
+                    cut = name.index(" ") + 1
+                    start, name = start + cut, name[cut:]
+                    while name.startswith(("og ", "& ", "i ", "for ")):
+                        cut = name.index(" ") + 1
+                        start, name = start + cut, name[cut:]
+                if " " not in name:  # no such start ("Det Nationale ... for Velfærd (VIVE)"): the whole name
+                    start, name = long.start(), long.group(1)
+                definitions.append((start, long.end(), name, m.start(1), m.end(1), m.group(1)))
         for m in self.acronym_bracket_re.finditer(text):
             definitions.append((m.start(2), m.end(2), m.group(2), m.start(1), m.end(1), m.group(1)))
         for long_start, long_end, long_name, acr_start, acr_end, acronym in definitions:
@@ -371,8 +389,13 @@ class UnitRecognizer:
                     if span is not None:
                         spans.append(span)
         for regex in (self.amp_acronym_re, self.amp_name_re, self.for_head_re, self.head_re, self.tail_re, self.city_re,
-                      self.acronym_place_re):
+                      self.acronym_place_re, self.compound_place_re):
             for m in regex.finditer(text):
+                span = _char_span(doc, m.start(), m.end(), "Unit")
+                if span is not None:
+                    spans.append(span)
+        for m in self.staff_re.finditer(text):
+            if self.inside_sentence_re.search(text, max(0, m.start() - 3), m.start()) or self.staff_verb_re.match(text, m.end()):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
@@ -818,6 +841,10 @@ class RelationFinder:
         anchors = "|".join(re.escape(p).replace("\\ ", "\\s+") for p in data["anchor_phrases"])
         self.anchor_re = re.compile(rf"\b(?:{anchors.lower()})\s+")
         self.at_re = re.compile(r"\bat\s+|,\s+og\s+")  # clauses inside a sentence
+        nouns = "|".join(map(re.escape, data["responsibility_nouns"]))
+        lies = "|".join(re.escape(p).replace("\\ ", "\\s+") for p in data["lies_with"])
+        #: "ansvaret for <initiative> fremover ligger hos <owner>"
+        self.lies_with_re = re.compile(rf"\b(?:{nouns})\s+for\s+[^.;:]{{1,120}}?\s+(?:[a-zæøå]+\s+)?(?:{lies})\s+")
 
     def _decision_verb(self, words: list[str]) -> bool:
         if not words or words[0] not in self.decision_verbs:
@@ -921,7 +948,7 @@ class RelationFinder:
             for owner in subjects:
                 owners.append(self._owner_span(doc, owner, [i for i in sent_inits if i.start_char >= owner.end_char]))
             by_start = {o.start_char: o for o in sent_owners}
-            agents = list(self.anchor_re.finditer(low, start, end))
+            agents = list(self.anchor_re.finditer(low, start, end)) + list(self.lies_with_re.finditer(low, start, end))
             if self._about_initiative(low, lead, end, sent_inits):
                 agents += self.passive_re.finditer(low, start, end)
             for m in agents:

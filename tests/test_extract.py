@@ -419,3 +419,22 @@ def test_extract_an_advisory_body_wishing_does_not_decide(extractor):
     result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
     decides = [(s.source.text, s.source.canonical) for s in result.statements if s.relation == "decides"]
     assert decides == [("Chefteamet", "Chefteamet")]  # the forum of a Chefteammøde
+
+
+def test_extract_staff_functions_and_defined_acronyms(extractor):
+    owns, units = _owns_and_units(extractor, """\
+        ▪ Kommunikation står for puljen.
+
+        Kommunikation skal tænkes ind tidligt.
+
+        Samarbejdet med MSB og Aarhus Universitetshospital (AUH) fortsætter.
+
+        Frivilligcenter Aarhus inddrages.
+        """)
+    assert units == {"Kommunikation", "MSB", "Aarhus Universitetshospital", "AUH", "Frivilligcenter Aarhus"}
+    assert owns == {("Kommunikation", "Lyspunkt-puljen")}
+
+
+def test_extract_responsibility_that_lies_with_a_unit(extractor):
+    owns, _ = _owns_and_units(extractor, "At ansvaret for Lyspunkt-puljen fremover ligger hos Drift og Service.\n")
+    assert owns == {("Drift og Service", "Lyspunkt-puljen")}
