@@ -35,7 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .lexicon import first_names, load_json
+from .lexicon import first_names, is_role_word, load_json
 
 __all__ = ["make_pipeline", "get_spans", "exact_offsets", "doc_text", "sentence_of", "sentences", "PIPELINE_CONFIG", "SPAN_KEYS"]
 
@@ -596,7 +596,8 @@ class PeopleRecognizer:
         self.coordinated_re = re.compile(rf"[^\S\n]*(?:og|,|/|&)[^\S\n]*({cap}(?:[ ]{cap}){{0,{max_words - 1}}})(?![\w&])")
         roles = "|".join(sorted((re.escape(w) for w in self.role_words), key=len, reverse=True))
         #: where a name may start because a role word stands before it ("sexolog Xxx Yyy")
-        self.after_role_re = re.compile(rf"(?<![\wæøå.-])(?:{roles})[ \t]+")
+        suffixes = "|".join(map(re.escape, data["role_suffixes"]))
+        self.after_role_re = re.compile(rf"(?<![\wæøå.-])(?:{roles}|[a-zæøå-]{{2,}}(?:{suffixes}))[ \t]+")
 
     def __call__(self, doc: Doc) -> Doc:
         known: set[str] = doc.user_data.get("minutes_known_names", set())
@@ -614,7 +615,7 @@ class PeopleRecognizer:
             while k < len(words) and words[k] not in self.first_names and words[k] not in known and not (k == 0 and role):
                 start += len(words[k]) + 1
                 k += 1
-                if words[k - 1].casefold() in self.role_words and k < len(words):
+                if is_role_word(words[k - 1]) and k < len(words):
                     role = True  # "Konsulent Xxx Yyy": a capitalised role word opens the name
                     break
             if k == len(words):
@@ -660,6 +661,9 @@ class InitiativeRecognizer:
     ending in an initiative suffix (``...puljen``, ``...projektet``, ``...app``), names in quotation
     marks, ``<Org>'s handlingsplan``, and a capitalised word with a year (``Trivselsløft 26``)."""
 
+    #: words of time that end a name's "for ..." tail ("... for nyansatte hvert kvartal")
+    _TIME = {"hvert", "hver", "inden", "senest", "fremover", "løbende", "årligt", "halvårligt", "kvartalsvis",
+             "månedligt", "ugentligt", "dagligt", "snarest"}
     _STOP = {"ikke", "evt", "bl", "mfl", "osv", "etc", "tages", "bliver", "blev", "er", "var", "forankres", "åbnes", "igangsættes", "som", "der", "at", "hvor",
              "med", "i", "på", "fra", "ved", "skal", "kan", "vil", "har", "havde", "af", "til", "hos", "samt", "herunder",
              "inden", "efter", "før", "bør", "mhp", "mv", "fx", "feks", "eller", "men", "så", "da", "når", "hvis",
@@ -752,8 +756,11 @@ class InitiativeRecognizer:
             tail = None if year else self.for_tail_re.match(text, end)
             if year:
                 end = year.end()
-            elif tail and not any(w in self._STOP for w in tail.group(1).split()):
-                end = tail.end(1)
+            elif tail:
+                words = tail.group(1).split()
+                kept = words[: next((i for i, w in enumerate(words) if w in self._TIME), len(words))]
+                if kept and not any(w in self._STOP for w in kept):
+                    end = tail.start(1) + len(" ".join(kept))
             add(start, end)
         for m in self.quote_re.finditer(text):
             inner = m.group(1).strip()

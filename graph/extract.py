@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from .components import doc_text, exact_offsets, get_spans, make_pipeline, sentence_of
-from .lexicon import fold, load_json
+from .lexicon import fold, is_role_word, load_json
 from .model import AgendaItem, Evidence, ExtractedMinutes, Mention, SegmentedMinutes, Statement, TextLine
 
 __all__ = ["Extractor", "title_initiative", "is_generic_title", "decision_blocks", "DecisionBlock"]
@@ -110,8 +110,8 @@ def title_initiative(title: str | None) -> str | None:
     prefixes = sorted(data["title_prefixes"], key=len, reverse=True)
     name = title.strip().strip(".:")
     low = name.casefold()
-    if low.strip(" :") in data["title_prefixes"]:
-        return None  # only the procedure ("Status"), no initiative
+    if low.strip(" :") in data["title_prefixes"] or low.startswith(tuple(data["generic_title_starts"])):
+        return None  # only the procedure ("Status"), or news from someone ("Nyt fra ..."): no initiative
     presenter = _PRESENTED_BY.match(name)  # "Oplæg fra KL om X"
     if presenter:
         name = name[presenter.end():]
@@ -208,7 +208,6 @@ class Extractor:
 
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp or make_pipeline()
-        self.role_words = {w.casefold() for w in load_json("people")["role_words"]}
         bodies = load_json("bodies")
         self.forums = {kind.casefold(): b["label"] for b in bodies["bodies"] for kind in b.get("forum_of", [])}
         #: definite nouns that refer back to an initiative ("projektet", "puljen")
@@ -218,7 +217,7 @@ class Extractor:
     def _without_role(self, name: str) -> str:
         """``'Direktør Bo Lund'`` -> ``'Bo Lund'``: a role word before a listed name is not part of it."""
         words = name.split()
-        while len(words) > 1 and words[0].casefold() in self.role_words:
+        while len(words) > 1 and is_role_word(words[0]):
             words = words[1:]
         return " ".join(words)
 

@@ -11,7 +11,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-__all__ = ["ontology_dir", "load_json", "first_names", "fold"]
+__all__ = ["ontology_dir", "load_json", "first_names", "fold", "is_role_word"]
 
 
 def ontology_dir() -> Path:
@@ -36,6 +36,23 @@ def first_names() -> frozenset[str]:
     if not path.exists():
         return frozenset()
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+@cache
+def _roles() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_json("people")
+    return frozenset(w.casefold() for w in data["role_words"]), tuple(data["role_suffixes"])
+
+
+def is_role_word(word: str) -> bool:
+    """A word for a role or title, listed or by its ending: ``Direktør``, ``økonomichef``.
+
+    >>> is_role_word("økonomichef"), is_role_word("Udviklingskonsulent"), is_role_word("Jensen")
+    (True, True, False)
+    """
+    words, suffixes = _roles()
+    low = word.casefold()
+    return low in words or (len(low) > 5 and low.endswith(suffixes))
 
 
 def fold(text: str) -> str:

@@ -97,6 +97,7 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ('Status på Projekt "Lyse Nætter"', "Lyse Nætter"),
     ("Oplæg fra VIVE om Fremtidens Nattevagt", "Fremtidens Nattevagt"),
     ('Lederdag 2026: "Mod på mere"', "Lederdag 2026"),
+    ('Lancering af "Trygt hjem"', "Trygt hjem"),
     # a lowercase name after a single capitalised head is the name itself
     ("Handleplan for bedre søvn på plejehjemmene", "Handleplan for bedre søvn på plejehjemmene"),
     ("Uddannelsestilbud: Mentor- og vejlederkompetence", "Uddannelsestilbud: Mentor- og vejlederkompetence"),
@@ -106,7 +107,8 @@ def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
 
 
 @pytest.mark.parametrize("title", ["Eventuelt", "Kommende møder", "Godkendelse af dagsorden", "Evt.", "Status på", "", None,
-                                   "Godkendelse af dagsorden og referat", "Meddelelser, diverse og eventuelt"])
+                                   "Godkendelse af dagsorden og referat", "Meddelelser, diverse og eventuelt",
+                                   "Orientering fra Hoved-MED", "Nyt fra direktionen"])
 def test_extract_title_initiative_generic_titles_are_none(title):
     assert title_initiative(title) is None
 
@@ -438,3 +440,16 @@ def test_extract_staff_functions_and_defined_acronyms(extractor):
 def test_extract_responsibility_that_lies_with_a_unit(extractor):
     owns, _ = _owns_and_units(extractor, "At ansvaret for Lyspunkt-puljen fremover ligger hos Drift og Service.\n")
     assert owns == {("Drift og Service", "Lyspunkt-puljen")}
+
+
+def test_extract_role_words_by_their_ending_are_no_part_of_a_name(extractor):
+    text = "Chefteammøde\n\n03-03-2027 09:00 - 10:00\n\nPkt. 1 kl. 9.00-9.20 økonomichef Bent Holt\n\n" \
+           "Punkt 1: Status på Lyspunkt-puljen\n\nBeslutning for Punkt 1: Status på Lyspunkt-puljen\n\n" \
+           "Godkendt. Udviklingskonsulent Eva Ring orienterede.\n"
+    result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
+    assert {m.text for m in result.mentions if m.kind == "Person"} == {"Bent Holt", "Eva Ring"}
+
+
+def test_extract_initiative_name_stops_before_a_time_phrase(extractor):
+    owns, _ = _owns_and_units(extractor, "At D&S fortsat følger op på Fastholdelsesindsatsen for nyansatte hvert kvartal.\n")
+    assert owns == {("D&S", "Fastholdelsesindsatsen for nyansatte")}
