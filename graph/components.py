@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .lexicon import first_names, is_role_word, load_json
+from .segment import BULLET_MARKS
 
 __all__ = ["make_pipeline", "get_spans", "exact_offsets", "doc_text", "sentence_of", "sentences", "PIPELINE_CONFIG", "SPAN_KEYS"]
 
@@ -692,6 +693,9 @@ class InitiativeRecognizer:
         funding = "|".join(map(re.escape, data["funding_phrases"]))
         self.funding_re = re.compile(rf"\b(?:{funding.lower()})\b([^.;\n]{{0,160}})")
         self.acronym_re = re.compile(rf"\b[{_UPPER}]{{2,6}}\b")
+        #: a capitalised name in the genitive right before (not at the start of a sentence)
+        self.own_genitives = set(data["own_genitives"])
+        self.genitive_before_re = re.compile(rf"(?<=[\wæøå,] )[{_UPPER}][\wæøå&]+(?:s|'s|’s)[ ]$")
         self.for_tail_re = re.compile(r"[^\S\n]+for[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:)]|$)", re.MULTILINE)
 
     def _head_phrase_end(self, text: str, pos: int) -> int:
@@ -791,6 +795,11 @@ class InitiativeRecognizer:
         _set_spans(doc, "minutes_initiatives", marked)
         return doc
 
+    def _other_organisation(self, text: str, start: int, end: int) -> bool:
+        """A capitalised name in the genitive stands right before ``end``, and it is not the municipality's own."""
+        found = self.genitive_before_re.search(text, start, end)
+        return found is not None and found.group().strip() not in self.own_genitives
+
     def _mark_passing(self, doc: Doc, span: Span, funding_starts: list[int], low: str) -> Span:
         """Mark (``kb_id_ == "passing"``) an initiative named only in passing: in brackets,
         as a funding source, as another organisation's plan, or in a hedged sentence."""
@@ -802,6 +811,8 @@ class InitiativeRecognizer:
             before.count("(") > before.count(")")
             or any(s_start <= f < span.start_char for f in funding_starts)
             or bool(self.hedge_re.search(low, s_start, s_end))
+            # another organisation's plan: "Region Midtjyllands Akutplan 2030"
+            or self._other_organisation(doc_text(doc), max(s_start, span.start_char - 40), span.start_char)
         )
         if not passing:
             return span
@@ -828,7 +839,7 @@ class RelationFinder:
     initiative, or the one of the bullet above, is meant).
     """
 
-    _LEAD = re.compile(r"^[\s\-–•◦*:]*(?:(?:at|og)\s+)?", re.IGNORECASE)
+    _LEAD = re.compile(rf"^[\s:{re.escape(BULLET_MARKS)}]*(?:(?:at|og)\s+)?", re.IGNORECASE)
     _WORD = re.compile(r"[\wæøåÆØÅ]+")
 
     def __init__(self, nlp: Language, name: str, *, lexicon: str) -> None:
@@ -849,7 +860,7 @@ class RelationFinder:
         self.anchor_re = re.compile(rf"\b(?:{anchors.lower()})\s+")
         self.at_re = re.compile(r"\bat\s+|,\s+og\s+")  # clauses inside a sentence
         nouns = "|".join(map(re.escape, data["responsibility_nouns"]))
-        lies = "|".join(re.escape(p).replace("\\ ", "\\s+") for p in data["lies_with"])
+        lies = "|".join(re.escape(p).replace("\\ ", r"(?:\s+[a-zæøå]+)?\s+", 1).replace("\\ ", "\\s+") for p in data["lies_with"])
         #: "ansvaret for <initiative> fremover ligger hos <owner>"
         self.lies_with_re = re.compile(rf"\b(?:{nouns})\s+for\s+[^.;:]{{1,120}}?\s+(?:[a-zæøå]+\s+)?(?:{lies})\s+")
 

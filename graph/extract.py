@@ -20,10 +20,11 @@ from spacy.tokens import Span
 from .components import doc_text, exact_offsets, get_spans, make_pipeline, sentence_of
 from .lexicon import fold, is_role_word, load_json
 from .model import AgendaItem, Evidence, ExtractedMinutes, Mention, SegmentedMinutes, Statement, TextLine
+from .segment import BULLET_MARKS
 
 __all__ = ["Extractor", "title_initiative", "is_generic_title", "decision_blocks", "DecisionBlock"]
 
-_BULLET = re.compile(r"^(\s*)((?:[-•◦▪●*–]\s*)+|o\s+|\d+[.)]\s)")
+_BULLET = re.compile(rf"^(\s*)((?:[{re.escape(BULLET_MARKS)}]\s*)+|o\s+|\d+[.)]\s)")
 _TRAILING_DATE = re.compile(
     r"\s+\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+\d{4}\s*$",
     re.IGNORECASE,

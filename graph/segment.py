@@ -31,7 +31,7 @@ from .model import (
     TextLine,
 )
 
-__all__ = ["segment", "split_lines", "split_names", "evidence_for", "is_toc_line", "BULLET"]
+__all__ = ["segment", "split_lines", "split_names", "evidence_for", "is_toc_line", "BULLET", "BULLET_MARKS"]
 
 _TIME = r"(\d{1,2})[.:](\d{2})"
 _KIND = re.compile(r"^\s*([A-ZÆØÅ][\wæøåÆØÅ-]*møde)\b\s*(?:\([^)]*\))?\s*$")
@@ -82,7 +82,9 @@ _NO_NAMES = frozenset({"ingen", "intet", "ingen afbud", "ingen fraværende", "n/
 _NAME_SPLIT = re.compile(r"\s+og\s+|\s*[,/;&]\s*|\s+samt\s+")
 #: a bullet: ``-``, ``•``, ``◦``, ``▪``, ``●``, ``*``, ``–``, ``1.``/``1)``, or a lone ``o`` (Word sub-bullets
 #: extracted from a PDF), always followed by white space: ``og``/``om`` at the start of a line are no bullets
-BULLET = re.compile(r"^\s*(?:[-•◦▪●*–]|o|\d+[.)])\s")
+#: characters that open a bullet line, including the Symbol-font bullet U+F0B7 of PDF text extractions
+BULLET_MARKS = "-•◦▪●*–\uf0b7○■□➢►✓"
+BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLET_MARKS)}]|o|\d+[.)])\s")
 
 _CONNECTOR_END = re.compile(r"(?:\b(?:om|af|for|og|i|til|på|med|fra|samt|ved|vedr\.?|under)|[:,–-])\s*$", re.IGNORECASE)
 

@@ -453,3 +453,24 @@ def test_extract_role_words_by_their_ending_are_no_part_of_a_name(extractor):
 def test_extract_initiative_name_stops_before_a_time_phrase(extractor):
     owns, _ = _owns_and_units(extractor, "At D&S fortsat følger op på Fastholdelsesindsatsen for nyansatte hvert kvartal.\n")
     assert owns == {("D&S", "Fastholdelsesindsatsen for nyansatte")}
+
+
+def _concerns(extractor, decision_text: str) -> set:
+    text = "Chefteammøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Status på Lyspunkt-puljen\n\n" \
+           "Beslutning for Punkt 1: Status på Lyspunkt-puljen\n\n" + decision_text
+    result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
+    return {s.target.text for s in result.statements if s.relation == "concerns"}
+
+
+@pytest.mark.parametrize("sentence, concerned", [
+    ("Der er opmærksomhed på Region Nordjyllands Akutplan 2031.", set()),  # another organisation's plan
+    ('\uf0b7 der søges midler i Styrelsens pulje "Aktiv om aftenen"', set()),  # a source of funds
+    ("Aarhus Kommunes Velfærdsprogrammet 2030 udvides.", {"Velfærdsprogrammet 2030"}),  # the municipality's own
+])
+def test_extract_initiatives_named_in_passing(extractor, sentence, concerned):
+    assert _concerns(extractor, sentence + "\n") == {"Lyspunkt-puljen"} | concerned
+
+
+def test_extract_symbol_font_bullets_open_clauses(extractor):
+    owns, _ = _owns_and_units(extractor, "\uf0b7 D&S står for puljen i samarbejde med regionen\n\uf0b7 Der følges op i maj\n")
+    assert owns == {("D&S", "Lyspunkt-puljen")}
