@@ -849,6 +849,7 @@ class RelationFinder:
         self.weak_verbs = {k: set(v) for k, v in data["weak_verbs"].items()}
         self.owner_verbs = set(data["owner_verbs"])
         self.advisory_verbs = set(data["advisory_verbs"])
+        self.person_decision_verbs = set(data["person_decision_verbs"])
         self.advisory = {b["label"] for b in load_json("bodies")["bodies"] if b.get("advisory")}
         self.particles = dict(data["owner_verb_particles"])
         self.responsibility = set(data["responsibility_words"])
@@ -869,6 +870,9 @@ class RelationFinder:
             return False
         needs = self.weak_verbs.get(words[0])
         return bool(needs & set(words[1:6])) if needs else True
+
+    def _person_decision_verb(self, words: list[str]) -> bool:
+        return bool(words) and words[0] in self.person_decision_verbs
 
     def _owner_verb(self, words: list[str]) -> bool:
         if not words:
@@ -957,6 +961,9 @@ class RelationFinder:
                         if verb and verb.group() in self.advisory_verbs:
                             group = []  # "Handicaprådet ønskede, at ...": a view, not a decision
                     decides.extend(group)
+            people = [o for o in sent_owners if o.label_ == "Person"]
+            if people:
+                decides.extend(self._subject_group(text, lead, end, people, self._person_decision_verb))
             if not sent_owners:
                 continue
             sent_inits = [i for i in initiatives_in.get(index, ()) if i.end_char <= end]

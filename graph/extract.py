@@ -337,9 +337,9 @@ class Extractor:
                 if is_title:
                     continue
                 for span in found.get("minutes_decides", []):
-                    body = local.get((span.start_char, "Body"))
-                    if body is not None:
-                        item_decides.append(body)
+                    decider = local.get((span.start_char, "Body")) or local.get((span.start_char, "Person"))
+                    if decider is not None:
+                        item_decides.append(decider)
                 for span in found.get("minutes_owners", []):
                     owner = local.get((span.start_char, "Unit")) or local.get((span.start_char, "Person")) or local.get((span.start_char, "Body"))
                     if owner is None:
@@ -370,7 +370,8 @@ class Extractor:
                     statements.append(Statement("owns", owner, target, ev))
             for body in item_decides:
                 statements.append(Statement("decides", body, item_ref, body.evidence))
-                decided_by[body.canonical or body.text] += 1
+                if body.kind == "Body":
+                    decided_by[body.canonical or body.text] += 1
             if not item_decides and item.decision is not None:
                 pending_forum.append(item)
         fallback = forum or (decided_by.most_common(1)[0][0] if decided_by else None)

@@ -474,3 +474,10 @@ def test_extract_initiatives_named_in_passing(extractor, sentence, concerned):
 def test_extract_symbol_font_bullets_open_clauses(extractor):
     owns, _ = _owns_and_units(extractor, "\uf0b7 D&S står for puljen i samarbejde med regionen\n\uf0b7 Der følges op i maj\n")
     assert owns == {("D&S", "Lyspunkt-puljen")}
+
+
+def test_extract_a_named_person_who_approves_decides(extractor):
+    text = "Rådmandsmøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Status på Lyspunkt-puljen\n\n" \
+           "Beslutning for Punkt 1: Status på Lyspunkt-puljen\n\nKaren Holt godkendte puljen.\n"
+    result = extractor.extract(segment(SourceDocument("rm.txt", "rm.txt", text, "utf-8")))
+    assert [(s.source.kind, s.source.text) for s in result.statements if s.relation == "decides"] == [("Person", "Karen Holt")]
