@@ -330,7 +330,7 @@ class UnitRecognizer:
         endings = "|".join(map(re.escape, data["place_compound_endings"]))
         self.compound_place_re = re.compile(rf"\b[{_UPPER}][a-zæøå]+(?:{endings})[ ](?:{places})\b")
         staff = "|".join(map(re.escape, sorted(data["staff_functions"], key=len, reverse=True)))
-        self.staff_re = re.compile(rf"\b(?:{staff})\b")
+        self.staff_re = re.compile(rf"\b(?:{staff})\b(?![ ]+(?:og|&)[ ]+[{_UPPER}])")  # not the first half of a pair
         self.inside_sentence_re = re.compile(r"(?:\b[Aa]t|[a-zæøå,])[ ]$")
         #: a full verb in the present tense: "Kommunikation står for ..." (but "Kommunikation skal ..." is the activity)
         self.staff_verb_re = re.compile(r"[ ]+(?:også[ ]+|fortsat[ ]+)?[a-zæøå]+(?:er|ar|år)\b")
@@ -685,7 +685,7 @@ class InitiativeRecognizer:
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         self.quote_re = re.compile(r"[\"”“'‘’]([A-ZÆØÅ][^\"”“'‘’\n]{3,80}?)[\"”“'’]")
         prefixes = "|".join(map(re.escape, data.get("name_prefixes", [])))
-        self.prefix_name_re = re.compile(rf"\b(?:{prefixes})(?:[ ]+{_CAP_WORD}){{1,4}}")
+        self.prefix_name_re = re.compile(rf"\b(?:{prefixes})(?:[ ]+(?:(?:i|og|på|om|med|for|til|af)[ ]+)?{_CAP_WORD}){{1,4}}")
         self.possessive_re = re.compile(rf"\b([{_UPPER}][\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
         self.year_re = re.compile(rf"\b({_CAP_WORD})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
@@ -860,6 +860,8 @@ class RelationFinder:
         anchors = "|".join(re.escape(p).replace("\\ ", "\\s+") for p in data["anchor_phrases"])
         self.anchor_re = re.compile(rf"\b(?:{anchors.lower()})\s+")
         self.at_re = re.compile(r"\bat\s+|,\s+og\s+")  # clauses inside a sentence
+        roles = "|".join(map(re.escape, sorted(self.responsibility, key=len, reverse=True)))
+        self.as_role_re = re.compile(rf"\s+som\s+(?:{roles})\b")
         nouns = "|".join(map(re.escape, data["responsibility_nouns"]))
         lies = "|".join(re.escape(p).replace("\\ ", r"(?:\s+[a-zæøå]+)?\s+", 1).replace("\\ ", "\\s+") for p in data["lies_with"])
         #: "ansvaret for <initiative> fremover ligger hos <owner>"
@@ -970,6 +972,8 @@ class RelationFinder:
             subjects = self._subject_group(text, lead, end, sent_owners, self._owner_verb)
             for m in self.at_re.finditer(low, lead, end):
                 subjects += self._subject_group(text, m.end(), end, sent_owners, self._owner_verb)
+            subjects += [o for o in sent_owners if self.as_role_re.match(low, o.end_char)  # "med Eva Berg som projektleder"
+                         and low.endswith("med ", 0, o.start_char)]
             for owner in subjects:
                 owners.append(self._owner_span(doc, owner, [i for i in sent_inits if i.start_char >= owner.end_char]))
             by_start = {o.start_char: o for o in sent_owners}
@@ -979,8 +983,9 @@ class RelationFinder:
             for m in agents:
                 owner = by_start.get(m.end())
                 if owner is not None:
+                    # what is anchored comes before the anchor; with nothing before it, the item's own
                     before = [i for i in sent_inits if i.end_char <= owner.start_char]
-                    owners.append(self._owner_span(doc, owner, before[-1:] or sent_inits))
+                    owners.append(self._owner_span(doc, owner, before[-1:]))
         _set_spans(doc, "minutes_decides", decides, overlapping=True)
         _set_spans(doc, "minutes_owners", owners, overlapping=True)
         return doc

@@ -41,8 +41,10 @@ _QUOTED_SUBTITLE = re.compile(r":\s*[\"“”].*$")
 #: ("Kompetenceløft 2027 for ledere", "Tryg Hjemkomst til hele kommunen")
 _NAME_THEN_PHRASE = re.compile(
     r"((?:[A-ZÆØÅ][\w-]*\s+)+(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?"
-    r"|[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)+)"
+    r"|[A-ZÆØÅ][\w-]*(?:\s+(?:(?:i|og|på|om|med|for|til|af)\s+)?[A-ZÆØÅ][\w-]*)+)"
     r"\s+(?:for|til|i|på|med|hos)\s+[a-zæøå].*$")
+#: "ældrereformen – Omsorgsløft 2027": a common noun, then after the dash the name
+_NOUN_DASH_NAME = re.compile(r"^[a-zæøå][^–—]*\s[–—-]\s+(?=[A-ZÆØÅ])")
 
 
 @dataclass
@@ -126,6 +128,7 @@ def title_initiative(title: str | None) -> str | None:
         name = quoted.group(1)
     name = _TRAILING_DATE.sub("", name)
     name = _TRAILING_PAREN.sub("", name).strip(" :–-")
+    name = _NOUN_DASH_NAME.sub("", name)
     name = _DASH_TAIL.sub("", name)
     name = _QUOTED_SUBTITLE.sub("", name)
     low = name.casefold()
@@ -180,6 +183,14 @@ def is_generic_title(title: str | None) -> bool:
     (True, False)
     """
     return bool(title) and fold(title.strip(" .:")) in _generic_titles()
+
+
+def _named_as(mention: Mention) -> str:
+    """The mention's name with the word before it in its sentence, casefolded: 'projekt "lys i mørket"'."""
+    quote, name = mention.evidence.quote, mention.text
+    at = quote.find(name)
+    before = quote[:at].rstrip(" \"“”'‘’").rsplit(None, 1)[-1:] if at > 0 else []
+    return " ".join(before + [name]).casefold()
 
 
 def _sentence_text(doc, char: int) -> str:
@@ -363,8 +374,8 @@ class Extractor:
                     earlier = ([title_init] if title_init else []) + [
                         m for b in blocks[: block_index + 1] for m in block_inits.get(id(b), ())
                         if m.evidence.char_start < ev.char_start]
-                    alike = [m for m in earlier if any(stem in m.text.casefold() for stem in stems)]
-                    target = (alike or earlier or [None])[-1]
+                    alike = [m for m in earlier if any(stem in _named_as(m) for stem in stems)]
+                    target = alike[-1] if alike else title_init or (earlier or [None])[-1]
                 target = target or title_init
                 if target is not None:
                     statements.append(Statement("owns", owner, target, ev))

@@ -31,7 +31,7 @@ from .model import (
     TextLine,
 )
 
-__all__ = ["segment", "split_lines", "split_names", "evidence_for", "is_toc_line", "BULLET", "BULLET_MARKS"]
+__all__ = ["segment", "split_lines", "split_names", "evidence_for", "is_toc_line", "toc_titles", "BULLET", "BULLET_MARKS"]
 
 _TIME = r"(\d{1,2})[.:](\d{2})"
 _KIND = re.compile(r"^\s*([A-ZÆØÅ][\wæøåÆØÅ-]*møde)\b\s*(?:\([^)]*\))?\s*$")
@@ -58,6 +58,8 @@ _ABSENT = re.compile(
 _HEADING = re.compile(r"^\s*(Beslutning for\s+)?Punkt\s+(\d{1,3})\s*[:.]\s*(.*?)\s*$", re.IGNORECASE)
 _TOC_DOTS = re.compile(r"(?:\.{3,}|…{2,}|\.\s?\.\s?\.)\s*\t?\s*\d+\s*$")
 _TOC_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+#: a heading's wrapped second line that is only a year or a span of years ("2025", "2024-2026")
+_YEARS_ONLY = re.compile(r"\d{4}(?:\s*[-–/]\s*\d{2,4})?")
 _TOC_WORDS = re.compile(r"^\s*(?:Indhold(?:sfortegnelse)?|Referat(?:\s+\d+)?|Dagsorden)\s*$", re.IGNORECASE)
 _CHAIR = re.compile(r"^(.+?)\s+(?:er|var)\s+(?:mødeleder|ordstyrer|referent)\b", re.IGNORECASE)
 _VIRTUAL = re.compile(r"^(.+?)\s+(?:deltager|deltog)\s+(?:virtuelt|online|via\s+\w+|på\s+\w+)\b", re.IGNORECASE)
@@ -200,6 +202,49 @@ def _name_mentions(document: str, line: TextLine, names_text: str, role: str, li
     return mentions
 
 
+def toc_titles(lines: list[TextLine]) -> dict[int, str]:
+    """Item number -> title from the table of contents, where each title is whole on one line.
+
+    >>> toc_titles(split_lines("Punkt 2: Status på Trivselsløft 2026..... 1\\n| Punkt 3: Eventuelt | 2 |"))
+    {2: 'Status på Trivselsløft 2026', 3: 'Eventuelt'}
+    """
+    titles: dict[int, str] = {}
+    for line in lines:
+        text = line.text.strip()
+        if not is_toc_line(text):
+            continue
+        text = _TOC_DOTS.sub("", text) if not text.endswith("|") else text.strip("|").split("|")[0]
+        heading = _HEADING.match(text.strip())
+        if heading and not heading.group(1):
+            titles.setdefault(int(heading.group(2)), heading.group(3).strip(" .…"))
+    return titles
+
+
+def repeated_wraps(lines: list[TextLine]) -> dict[int, str]:
+    """Item number -> whole title, as the decision headings show it.
+
+    A heading wrapped before a capitalised word or a year ("Status på Tryg Bydel" / "Nord")
+    looks like a heading followed by a line of text. The decision heading shows the whole
+    title when it stands on one line, or when it wraps onto the same line as the item's.
+    """
+    found: dict[tuple[int, bool], tuple[str, str]] = {}
+    whole: dict[int, str] = {}  # decision headings on one line: "Beslutning for Punkt 3: Status på Tryg Bydel Nord"
+    for i, line in enumerate(lines[:-2]):
+        heading = _HEADING.match(line.text)
+        if not heading:
+            continue
+        number, decision, title = int(heading.group(2)), bool(heading.group(1)), heading.group(3).strip()
+        nxt = lines[i + 1].text.strip()
+        if decision and not nxt and title:
+            whole.setdefault(number, title)
+        if nxt and not lines[i + 2].text.strip() and not _HEADING.match(nxt) and not BULLET.match(lines[i + 1].text):
+            found.setdefault((number, decision), (title, nxt))
+    repeated = {number: f"{title} {nxt}" for (number, decision), (title, nxt) in found.items()
+                if not decision and found.get((number, True)) == (title, nxt) and len(nxt.split()) <= 4
+                and not nxt.endswith((".", "!", "?", ":"))}
+    return {**whole, **repeated}
+
+
 def _heading_title(lines: list[TextLine], i: int, text: str, known: str | None) -> tuple[str, int]:
     """Join a heading wrapped over several lines; return the title and the last line used."""
     title, last = text, i
@@ -212,7 +257,7 @@ def _heading_title(lines: list[TextLine], i: int, text: str, known: str | None) 
             title, last = joined, last + 1
             continue
         after_blank = last + 2 >= len(lines) or not lines[last + 2].text.strip()
-        wraps = bool(_CONNECTOR_END.search(title)) or nxt[:1].islower()
+        wraps = bool(_CONNECTOR_END.search(title)) or nxt[:1].islower() or bool(_YEARS_ONLY.fullmatch(nxt))
         if wraps and after_blank and len(nxt) <= 90 and not nxt.endswith((".", "!", "?")):
             title, last = joined, last + 1
             continue
@@ -228,6 +273,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
     """
     doc = source.document
     lines = split_lines(source.text)
+    toc = {**repeated_wraps(lines), **toc_titles(lines)}
     kind = date = start = end = location = None
     header_lines: list[TextLine] = []
     location_lines: list[TextLine] = []
@@ -253,8 +299,9 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
         if heading:
             front_matter = in_participants = in_apologies = False
             number, is_decision = int(heading.group(2)), bool(heading.group(1))
-            known = next((t for n, d, _, _, t in headings if n == number and not d), None)
-            title, last = _heading_title(lines, i, heading.group(3), known if is_decision else None)
+            # a wrapped heading is completed from the table of contents, a decision's from its item
+            known = next((t for n, d, _, _, t in headings if n == number and not d), None) if is_decision else None
+            title, last = _heading_title(lines, i, heading.group(3), known or toc.get(number))
             headings.append((number, is_decision, i, last, title))
             i = last + 1
             continue

@@ -700,3 +700,24 @@ def test_segment_schedule_line_wrapped_after_og():
 )
 def test_segment_is_toc_line(line, expected):
     assert is_toc_line(line) is expected
+
+
+@pytest.mark.parametrize("text, title", [
+    # completed from the table of contents
+    ("Chefteammøde\n\nPunkt 1: Status på Trivselsløft.....\t1\n\nPunkt 1: Status på Trivselsløft\n2027\n\n"
+     "Beslutning for Punkt 1: Status på Trivselsløft\n2027\n\nGodkendt.\n", "Status på Trivselsløft 2027"),
+    # completed from a decision heading on one line
+    ("Chefteammøde\n\nPunkt 1: Status på Tryg Bydel\nNord\n\nBeslutning for Punkt 1: Status på Tryg Bydel Nord\n\n"
+     "Godkendt.\n", "Status på Tryg Bydel Nord"),
+    # both headings wrap onto the same word
+    ("Chefteammøde\n\nPunkt 1: Status på Tryg Bydel\nNord\n\nBeslutning for Punkt 1: Status på Tryg Bydel\nNord\n\n"
+     "Godkendt.\n", "Status på Tryg Bydel Nord"),
+    # a year alone on the next line
+    ("Chefteammøde\n\nPunkt 1: Handleplan for søvn\n2026-2028\n\nGodkendt.\n", "Handleplan for søvn 2026-2028"),
+    # a sentence after the heading is no part of it
+    ("Chefteammøde\n\nPunkt 1: Status på Tryg Bydel\nNord er i gang.\n\nBeslutning for Punkt 1: Status på Tryg Bydel\n\n"
+     "Godkendt.\n", "Status på Tryg Bydel"),
+])
+def test_segment_wrapped_headings_are_completed(text, title):
+    minutes = segment(SourceDocument("w.txt", "w.txt", text, "utf-8"))
+    assert minutes.items[0].title == title
