@@ -250,3 +250,27 @@ def test_end_to_end_score_against_gold(exports):
     scores = json.loads(result.stdout)
     below = {k: round(scores[k]["f"], 3) for k, floor in THRESHOLDS.items() if scores[k]["f"] < floor}
     assert below == {}, f"F1 below the floor: {below}"
+
+
+PROBES = Path(__file__).resolve().parent / "data" / "probes"
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").is_file(), reason="../shared/eval/score.py is not here")
+@pytest.mark.parametrize("probe", sorted(p.name for p in PROBES.iterdir() if p.is_dir()))
+def test_end_to_end_score_on_probe_sets(probe, tmp_path):
+    """Minutes written apart from the seeds, with their own gold: the extractor generalises."""
+    from graph import build
+    from graph.exporters import get_exporter, write_atomic
+
+    graph = build([PROBES / probe / "seeds"])
+    assert not graph.skipped
+    target = tmp_path / "graph.graphml"
+    write_atomic(target, lambda stream: get_exporter("graphml").export(graph, stream))
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score.py"), "--graph", str(target), "--gold", str(PROBES / probe / "gold"), "--json"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["edges_micro"]["f"] >= 0.9
+    assert min(scores[k]["f"] for k in ("Person", "presents", "attends", "decides")) >= 0.9
