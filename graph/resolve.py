@@ -143,8 +143,8 @@ def initiative_key(name: str) -> tuple[str, ...]:
     words = re.findall(r"[\wæøå]+", text)
     if len(words) > 2 and words[0] in transparent and words[1] in {"for", "om", "til"}:
         words = words[2:]
-    elif len(words) > 1 and words[0] in transparent and len(words) <= 3:
-        words = words[1:]
+    elif len(words) > 1 and words[0] in transparent and (len(words) <= 3 or base.split()[1][:1].isupper()):
+        words = words[1:]  # "Projekt Hjem i Tide": the head before a proper name
     return tuple(sorted(_stem(w) for w in words if w not in {"og", "for", "i", "af", "det", "den", "de"} or len(words) <= 1))
 
 

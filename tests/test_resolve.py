@@ -118,6 +118,7 @@ def test_resolve_initiative_key_ignores_order_case_heads_hyphens_and_endings():
     assert initiative_key("Konceptet for Ny Start") == initiative_key("Ny Start") == ("ny", "start")
     assert initiative_key("Velfærds-projektet") == initiative_key("velfærdsprojektet")
     assert initiative_key("Ensomheds-puljen 2026") == initiative_key("Ensomhedspuljen")
+    assert initiative_key("Projekt Trygt i Hjemmet") == initiative_key("Trygt i Hjemmet")  # a head before a proper name
 
 
 def test_resolve_initiative_key_keeps_centre_head_and_different_names_apart():
