@@ -222,6 +222,10 @@ class Extractor:
         self.nlp = nlp or make_pipeline()
         bodies = load_json("bodies")
         self.forums = {kind.casefold(): b["label"] for b in bodies["bodies"] for kind in b.get("forum_of", [])}
+        #: organisations by acronym ("KL", "VIVE"): listed among people, they are no persons
+        self.organisations = {alias: unit["label"] for unit in load_json("units")["units"]
+                              for alias in [unit["label"], *unit["aliases"]] if alias.isupper()}
+        self.unit_suffixes = tuple(load_json("units")["suffixes"])
         #: definite nouns that refer back to an initiative ("projektet", "puljen")
         self.initiative_nouns = {n: re.sub(r"(\w)\1$", r"\1", n[:-2]) for n in load_json("initiatives")["quote_nouns"]
                                  if n.endswith(("et", "en"))}
@@ -261,21 +265,21 @@ class Extractor:
         statements: list[Statement] = []
         meeting_ref = ("Meeting", doc_id)
         known = set()
-        for entry in minutes.schedule:
-            for p in entry.presenters:
-                person = Mention("Person", self._without_role(p.text), p.evidence, entry.number)
-                mentions.append(person)
-                known.update(person.text.split())
-                statements.append(Statement("presents", person, ("AgendaItem", doc_id, entry.number), p.evidence))
-        for p in minutes.participants:
-            person = Mention("Person", self._without_role(p.text), p.evidence)
+        listed = [(p, entry.number, "presents", ("AgendaItem", doc_id, entry.number))
+                  for entry in minutes.schedule for p in entry.presenters]
+        listed += [(p, None, "attends", meeting_ref) for p in minutes.participants]
+        listed += [(p, None, None, None) for p in minutes.apologies]  # "Afbud: ...": persons who do not attend
+        for p, number, relation, target in listed:
+            organisation = self.organisations.get(p.text)
+            if organisation is not None or (" " not in p.text and p.text.casefold().endswith(self.unit_suffixes)):
+                # "Pkt. 1 ... Bo Lund, KL og Eva Holt", "Eva Holt, Demensforeningen": no persons
+                mentions.append(Mention("Unit", p.text, p.evidence, number, organisation or ""))
+                continue
+            person = Mention("Person", self._without_role(p.text), p.evidence, number)
             mentions.append(person)
             known.update(person.text.split())
-            statements.append(Statement("attends", person, meeting_ref, p.evidence))
-        for p in minutes.apologies:  # "Afbud: ..." names persons of the document who do not attend
-            person = Mention("Person", self._without_role(p.text), p.evidence)
-            mentions.append(person)
-            known.update(person.text.split())
+            if relation is not None:
+                statements.append(Statement(relation, person, target, p.evidence))
 
         forum = self.forum_of(minutes.meeting.kind)
         # One spaCy Doc per document: titles and decision blocks joined by blank

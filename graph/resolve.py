@@ -182,6 +182,19 @@ def _entity(kind: str, label: str, members: list[Mention]) -> Entity:
     return Entity(kind, label, tuple(aliases), first.evidence, docs)
 
 
+_INITIALS = re.compile(r"[A-ZÆØÅ]{2,4}")
+
+
+def _initials_of(full_name: str, initials: str) -> bool:
+    """``'Mads Bech Jessen'`` has the initials ``MBJ`` (every name) and ``MJ`` (first and last).
+
+    >>> _initials_of("Mads Bech Jessen", "MBJ"), _initials_of("Mads Bech Jessen", "MJ"), _initials_of("Mads Jessen", "MBJ")
+    (True, True, False)
+    """
+    words = [w for w in full_name.split() if w[:1].isupper()]
+    return initials in ("".join(w[0] for w in words), words[0][0] + words[-1][0] if len(words) > 1 else "")
+
+
 def _resolve_people(mentions: list[Mention]) -> dict[Mention, str]:
     """Map each person mention to the full name it stands for."""
     def tokens(name: str) -> tuple[str, ...]:
@@ -243,6 +256,11 @@ def _resolve_people(mentions: list[Mention]) -> dict[Mention, str]:
             resolved[m] = canonical[name]
             continue
         document = m.evidence.document
+        if _INITIALS.fullmatch(name):  # "MBJ" in a schedule: the one name of the meeting with those initials
+            fits = [full for full in by_doc.get(document, ()) if _initials_of(full, name)]
+            if len(fits) == 1:
+                resolved[m] = canonical.get(fits[0], fits[0])
+                continue
         target = longest_for(name, by_doc.get(document, set()), document) or longest_for(name, None)
         resolved[m] = canonical.get(target, target) if target else name
     return resolved

@@ -50,7 +50,7 @@ _SCHEDULE = re.compile(
     re.IGNORECASE,
 )
 _INFORMATION = re.compile(r"^\s*Information\s*:?\s*$", re.IGNORECASE)
-_PARTICIPANTS = re.compile(r"^\s*(?:Mødedeltagere|Deltagere|Til stede)\s*:\s*(.*)$", re.IGNORECASE)
+_PARTICIPANTS = re.compile(r"^\s*(?:Mødedeltagere|Deltagere|Til stede|Gæster|Gæst|Desuden deltog|Deltog desuden|Inviterede)\s*:\s*(.*)$", re.IGNORECASE)
 #: people who sent apologies are named but do not attend: ``Afbud: Eva Holm``, ``Afbud fra Eva Holm``
 _ABSENT = re.compile(
     r"^\s*(?:(?:Afbud|Fraværende|Ikke til stede|Forhindret|Meldt afbud)\s*:|Afbud\s+fra\b)\s*(.*)$", re.IGNORECASE
@@ -131,6 +131,7 @@ def _split_entries(text: str) -> list[tuple[str, bool]]:
         return f" {_VIRTUAL_MARK} " if _VIRTUAL_NOTE.match(m.group(1).strip()) else " "
 
     text = text.replace(_VIRTUAL_MARK, " ")
+    text = _ITEM_NOTE.sub(" ", text)  # "Eva Holt (KL) under pkt. 1"
     text = re.sub(r"\(([^)]*)\)", note, text)
     text = _DASH_NOTE.sub(note, text)
     text = re.sub(r"\s+(?:og|samt)\s*$|^\s*(?:og|samt)\s+", "", text)
@@ -143,9 +144,24 @@ def _split_entries(text: str) -> list[tuple[str, bool]]:
             part, virtual = part[: suffix.start()], True
         part = part.strip(" .:;-–—•◦▪●*\t")
         part = re.sub(r"\s+", " ", part)
-        if part and any(ch.isalpha() for ch in part) and part.casefold() not in _NO_NAMES:
+        if part and any(ch.isalpha() for ch in part) and part.casefold() not in _NO_NAMES and _looks_like_a_name(part):
             entries.append((part, virtual))
     return entries
+
+
+_ITEM_NOTE = re.compile(r"\s+(?:under|til|ved|i|for)\s+(?:pkt|punkt)\.?\s*\d+(?:\s*(?:og|,|-|–)\s*\d+)*", re.IGNORECASE)
+_NAME_PARTICLES = frozenset({"de", "von", "van", "la", "le", "da", "di", "du", "af", "el", "al", "bin", "ibn"})
+
+
+def _looks_like_a_name(part: str) -> bool:
+    """Every word after the first (a role word may open it) but particles is capitalised:
+    ``Lukket punkt`` in a schedule is no name.
+
+    >>> _looks_like_a_name("Eva de Vries"), _looks_like_a_name("Lukket punkt"), _looks_like_a_name("MBJ")
+    (True, False, True)
+    """
+    words = part.split()
+    return all(w[:1].isupper() or w in _NAME_PARTICLES for w in words[1:])  # a role word may come first
 
 
 def is_toc_line(line: str) -> bool:

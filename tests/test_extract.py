@@ -481,3 +481,21 @@ def test_extract_a_named_person_who_approves_decides(extractor):
            "Beslutning for Punkt 1: Status på Lyspunkt-puljen\n\nKaren Holt godkendte puljen.\n"
     result = extractor.extract(segment(SourceDocument("rm.txt", "rm.txt", text, "utf-8")))
     assert [(s.source.kind, s.source.text) for s in result.statements if s.relation == "decides"] == [("Person", "Karen Holt")]
+
+
+def test_extract_organisations_and_initials_in_the_front_matter():
+    from graph.resolve import resolve
+
+    text = ("Rådmandsmøde (Rådmandsmøde)\n\n03-03-2027 13:00 - 15:00\n\n"
+            "Pkt. 1 kl. 13.00-13.30 Jonas Vedel, KL og MBJ\nPkt. 2 kl. 13.30-14.00 Lasse Eskild, Demensforeningen\n"
+            "Pkt. 3 kl. 14.00-14.10 Lukket punkt\n\n"
+            "Mødedeltagere : Mette Bach Juhl, Anne Holt\n\nGæster: Jonas Vedel (KL) under pkt. 1 og Lasse Eskild under pkt. 2\n\n"
+            "Punkt 1: Status på Lyspunkt-puljen\n\nBeslutning for Punkt 1: Status på Lyspunkt-puljen\n\nGodkendt.\n")
+    result = Extractor().extract(segment(SourceDocument("rm.txt", "rm.txt", text, "utf-8")))
+    presents = {(s.source.text, s.target[2]) for s in result.statements if s.relation == "presents"}
+    assert presents == {("Jonas Vedel", 1), ("MBJ", 1), ("Lasse Eskild", 2)}
+    attends = {s.source.text for s in result.statements if s.relation == "attends"}
+    assert attends == {"Mette Bach Juhl", "Anne Holt", "Jonas Vedel", "Lasse Eskild"}
+    assert {m.text for m in result.mentions if m.kind == "Unit"} >= {"KL", "Demensforeningen"}
+    people = {e.label for e in resolve([result]).entities if e.kind == "Person"}
+    assert people == {"Jonas Vedel", "Lasse Eskild", "Mette Bach Juhl", "Anne Holt"}  # MBJ is Mette Bach Juhl
