@@ -692,6 +692,8 @@ class InitiativeRecognizer:
         self.hedge_re = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w.lower()) for w in data["hedge_words"]) + r")(?![\wæøå])")
         funding = "|".join(map(re.escape, data["funding_phrases"]))
         self.funding_re = re.compile(rf"\b(?:{funding.lower()})\b([^.;\n]{{0,160}})")
+        references = "|".join(map(re.escape, data["reference_phrases"]))
+        self.reference_re = re.compile(rf"\b(?:{references.lower()})\b")
         self.acronym_re = re.compile(rf"\b[{_UPPER}]{{2,6}}\b")
         #: a capitalised name in the genitive right before (not at the start of a sentence)
         self.own_genitives = set(data["own_genitives"])
@@ -785,6 +787,8 @@ class InitiativeRecognizer:
                 if a.group(0) not in known_units:
                     add(a.start(), a.end(), "passing")
             funding_starts.append(m.start())
+        funding_starts += [m.start() for m in self.reference_re.finditer(low)]  # "erfaringerne fra Projekt X"
+        funding_starts.sort()
         for m in self.year_re.finditer(text):
             word = m.group(1).casefold()
             meeting = word.endswith(("møde", "mødet")) and "topmøde" not in word  # "Rådmandsmøde 2024" is a date
@@ -859,7 +863,7 @@ class RelationFinder:
         self.initiative_nouns = set(load_json("initiatives")["quote_nouns"])
         anchors = "|".join(re.escape(p).replace("\\ ", "\\s+") for p in data["anchor_phrases"])
         self.anchor_re = re.compile(rf"\b(?:{anchors.lower()})\s+")
-        self.at_re = re.compile(r"\bat\s+|,\s+og\s+")  # clauses inside a sentence
+        self.at_re = re.compile(r"\bat\s+|\bog\s+|\bmens\s+")  # clauses inside a sentence
         roles = "|".join(map(re.escape, sorted(self.responsibility, key=len, reverse=True)))
         self.as_role_re = re.compile(rf"\s+som\s+(?:{roles})\b")
         nouns = "|".join(map(re.escape, data["responsibility_nouns"]))
@@ -881,8 +885,8 @@ class RelationFinder:
             return False
         if words[0] in self.responsibility:
             return True
-        if words[0] in self.auxiliaries and len(words) > 1 and words[1] in self.responsibility:
-            return True  # "HR har ansvaret for", "S&F er tovholder på"
+        if words[0] in self.auxiliaries and any(w in self.responsibility for w in words[1:4]):
+            return True  # "HR har ansvaret for", "S&F er tovholder på", "AU har det overordnede projektansvar"
         if words[0] not in self.owner_verbs:
             return False
         particles = self.particles.get(words[0])
@@ -968,7 +972,8 @@ class RelationFinder:
                 decides.extend(self._subject_group(text, lead, end, people, self._person_decision_verb))
             if not sent_owners:
                 continue
-            sent_inits = [i for i in initiatives_in.get(index, ()) if i.end_char <= end]
+            # what is named in passing (funds, references, others' plans) is never what an owner owns
+            sent_inits = [i for i in initiatives_in.get(index, ()) if i.end_char <= end and i.kb_id_ != "passing"]
             subjects = self._subject_group(text, lead, end, sent_owners, self._owner_verb)
             for m in self.at_re.finditer(low, lead, end):
                 subjects += self._subject_group(text, m.end(), end, sent_owners, self._owner_verb)

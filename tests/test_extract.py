@@ -499,3 +499,25 @@ def test_extract_organisations_and_initials_in_the_front_matter():
     assert {m.text for m in result.mentions if m.kind == "Unit"} >= {"KL", "Demensforeningen"}
     people = {e.label for e in resolve([result]).entities if e.kind == "Person"}
     assert people == {"Jonas Vedel", "Lasse Eskild", "Mette Bach Juhl", "Anne Holt"}  # MBJ is Mette Bach Juhl
+
+
+@pytest.mark.parametrize("decision_text, expected", [
+    ("Puljen forankres i D&S og Karen Holt er projektleder.", {("D&S", "Lyspunkt-puljen"), ("Karen Holt", "Lyspunkt-puljen")}),
+    ("D&S har ansvaret for puljen, mens HR står for formidlingen.", {("D&S", "Lyspunkt-puljen"), ("HR", "Lyspunkt-puljen")}),
+    ("Aarhus Universitet har det overordnede projektansvar.", {("Aarhus Universitet", "Lyspunkt-puljen")}),
+    # a referred initiative is never what is owned
+    ("D&S sikrer sammenhæng til Velfærdsprogrammet 2030.", {("D&S", "Lyspunkt-puljen")}),
+])
+def test_extract_more_owner_clauses(extractor, decision_text, expected):
+    owns, _ = _owns_and_units(extractor, decision_text + "\n")
+    assert owns == expected
+
+
+def test_extract_reference_and_positive_forum_and_a_fund(extractor):
+    text = "Rådmandsmøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Status på Lyspunkt-puljen\n\n" \
+           "Beslutning for Punkt 1: Status på Lyspunkt-puljen\n\nKredsen var positive over for puljen. " \
+           "Erfaringerne fra Projekt Robotarm inddrages. Der søges støtte hos Velux Fonden.\n"
+    result = extractor.extract(segment(SourceDocument("rm.txt", "rm.txt", text, "utf-8")))
+    assert {s.target.text for s in result.statements if s.relation == "concerns"} == {"Lyspunkt-puljen"}
+    assert [s.source.canonical for s in result.statements if s.relation == "decides"] == ["Rådmandsmødekredsen"]
+    assert "Velux Fonden" in {m.text for m in result.mentions if m.kind == "Unit"}
