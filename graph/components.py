@@ -979,7 +979,7 @@ class RelationFinder:
                 subjects += self._subject_group(text, m.end(), end, sent_owners, self._owner_verb)
             subjects += [o for o in sent_owners if self.as_role_re.match(low, o.end_char)  # "med Eva Berg som projektleder"
                          and low.endswith("med ", 0, o.start_char)]
-            for owner in subjects:
+            for owner in {o.start_char: o for o in subjects}.values():  # a subject found from two clause starts once
                 owners.append(self._owner_span(doc, owner, [i for i in sent_inits if i.start_char >= owner.end_char]))
             by_start = {o.start_char: o for o in sent_owners}
             agents = list(self.anchor_re.finditer(low, start, end)) + list(self.lies_with_re.finditer(low, start, end))
