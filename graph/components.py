@@ -354,9 +354,10 @@ class UnitRecognizer:
             r"(?:er|har|får|skal|vil|kan|[a-zæøå]{1,}(?:er|ar|år))\b(?![ ]+(?:og|eller)\b)")
 
     def _department_pair(self, pair: str) -> bool:
-        """``Sundhed og Omsorg`` may name a department; ``Lene og Bjarke`` and ``Ældrerådet og Handicaprådet`` do not."""
+        """``Sundhed og Omsorg`` may name a department; ``Lene og Bjarke``, ``Ældrerådet og Handicaprådet``
+        and initials (``AH og KU``) do not."""
         words = pair.replace("&", " ").replace(" og ", " ").split()
-        return not any(w in self.not_in_pair or w.casefold().endswith(self.pair_not_endings) for w in words)
+        return not any(w in self.not_in_pair or w.casefold().endswith(self.pair_not_endings) or w.isupper() for w in words)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -695,6 +696,8 @@ class InitiativeRecognizer:
         references = "|".join(map(re.escape, data["reference_phrases"]))
         self.reference_re = re.compile(rf"\b(?:{references.lower()})\b")
         self.acronym_re = re.compile(rf"\b[{_UPPER}]{{2,6}}\b")
+        #: a block that is only a short capitalised name and an amount in brackets
+        self.priced_re = re.compile(rf"(?:^|\n)([{_UPPER}][^\n(.:]{{2,60}}?)[ ]*\([ ]*[\d.,]+[ ]*(?:mio|mia|t|tkr|kr)\.?[ ]*(?:kr\.?)?[ ]*\)[ ]*(?=\n|$)")
         #: a capitalised name in the genitive right before (not at the start of a sentence)
         self.own_genitives = set(data["own_genitives"])
         self.genitive_before_re = re.compile(rf"(?<=[\wæøå,] )[{_UPPER}][\wæøå&]+(?:s|'s|’s)[ ]$")
@@ -778,6 +781,8 @@ class InitiativeRecognizer:
                 add(m.start(1), m.start(1) + len(inner), f"aka:{nouns[0].text}" if nouns else "")
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
+        for m in self.priced_re.finditer(text):  # "Skærmbesøg i hjemmeplejen (2,1 mio. kr.)": a proposal
+            add(m.start(1), m.end(1))
         for m in self.prefix_name_re.finditer(text):
             add(m.start(), m.end())
         known_units = {text[a:b] for a, b in map(exact_offsets, get_spans(doc, "minutes_units"))}

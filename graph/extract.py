@@ -24,7 +24,7 @@ from .segment import BULLET_MARKS
 
 __all__ = ["Extractor", "title_initiative", "is_generic_title", "decision_blocks", "DecisionBlock"]
 
-_BULLET = re.compile(rf"^(\s*)((?:[{re.escape(BULLET_MARKS)}]\s*)+|o\s+|\d+[.)]\s)")
+_BULLET = re.compile(rf"^(\s*)((?:[{re.escape(BULLET_MARKS)}]\s*)+|o\s+|\d+[.)]\s|[a-zæøå][.)]\s)")
 _TRAILING_DATE = re.compile(
     r"\s+\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+\d{4}\s*$",
     re.IGNORECASE,

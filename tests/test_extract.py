@@ -521,3 +521,12 @@ def test_extract_reference_and_positive_forum_and_a_fund(extractor):
     assert {s.target.text for s in result.statements if s.relation == "concerns"} == {"Lyspunkt-puljen"}
     assert [s.source.canonical for s in result.statements if s.relation == "decides"] == ["Rådmandsmødekredsen"]
     assert "Velux Fonden" in {m.text for m in result.mentions if m.kind == "Unit"}
+
+
+def test_extract_priced_proposals_lettered_lists_and_initials(extractor):
+    text = "Chefteammøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Budget 2028\n\nBeslutning for Punkt 1: Budget 2028\n\n" \
+           "1. At forslagene indgår i kataloget:\n a. Aftenbesøg på skærm (2,1 mio. kr.)\n b. Fælles kørsel (0,6 mio. kr.)\n" \
+           "2. At AH og KU følger op på strategiarbejdet.\n"
+    result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
+    assert {m.text for m in result.mentions if m.kind == "Initiative"} == {"Budget 2028", "Aftenbesøg på skærm", "Fælles kørsel"}
+    assert not [m for m in result.mentions if m.kind == "Unit"]
