@@ -598,8 +598,9 @@ class PeopleRecognizer:
         self.coordinated_re = re.compile(rf"[^\S\n]*(?:og|,|/|&)[^\S\n]*({cap}(?:[ ]{cap}){{0,{max_words - 1}}})(?![\w&])")
         roles = "|".join(sorted((re.escape(w) for w in self.role_words), key=len, reverse=True))
         #: where a name may start because a role word stands before it ("sexolog Xxx Yyy")
-        suffixes = "|".join(map(re.escape, data["role_suffixes"]))
-        self.after_role_re = re.compile(rf"(?<![\wæøå.-])(?:{roles}|[a-zæøå-]{{2,}}(?:{suffixes}))[ \t]+")
+        self.after_role_re = re.compile(rf"(?<![\wæøå.-])(?:{roles})[ \t]+")
+        #: the word before a name, for role words known by their ending ("økonomichef Bo Lund")
+        self.word_before_re = re.compile(r"(?<![\wæøå.-])([a-zæøå-]{4,})[ \t]+$")
 
     def __call__(self, doc: Doc) -> Doc:
         known: set[str] = doc.user_data.get("minutes_known_names", set())
@@ -613,7 +614,9 @@ class PeopleRecognizer:
             start = m.start()
             # the name starts at the first word that is a known first name or name word
             k = 0
-            role = start in after_role and words[0] not in self.first_names and words[0] not in known
+            before = None if start in after_role else self.word_before_re.search(text, max(0, start - 40), start)
+            role = (start in after_role or (before is not None and is_role_word(before.group(1)))) \
+                and words[0] not in self.first_names and words[0] not in known
             while k < len(words) and words[k] not in self.first_names and words[k] not in known and not (k == 0 and role):
                 start += len(words[k]) + 1
                 k += 1

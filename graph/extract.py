@@ -99,6 +99,14 @@ def decision_blocks(lines: tuple[TextLine, ...]) -> list[DecisionBlock]:
     return blocks
 
 
+@cache
+def _title_cuts() -> tuple[list[str], list[str]]:
+    """Procedure prefixes, longest first, and the phrases after which a title's name ends."""
+    data = load_json("initiatives")
+    prefixes = sorted(data["title_prefixes"], key=len, reverse=True)
+    return prefixes, [f" og {p}" for p in prefixes] + [f" {p}" for p in data["title_partners"]]
+
+
 def title_initiative(title: str | None) -> str | None:
     """The initiative an agenda title names, without the verb of the title.
 
@@ -110,7 +118,7 @@ def title_initiative(title: str | None) -> str | None:
     if not title:
         return None
     data = load_json("initiatives")
-    prefixes = sorted(data["title_prefixes"], key=len, reverse=True)
+    prefixes, cuts = _title_cuts()
     name = title.strip().strip(".:")
     low = name.casefold()
     if low.strip(" :") in data["title_prefixes"] or low.startswith(tuple(data["generic_title_starts"])):
@@ -132,7 +140,7 @@ def title_initiative(title: str | None) -> str | None:
     name = _DASH_TAIL.sub("", name)
     name = _QUOTED_SUBTITLE.sub("", name)
     low = name.casefold()
-    for cut in [f" og {p}" for p in prefixes] + [f" {p}" for p in data["title_partners"]]:
+    for cut in cuts:
         at = low.find(cut)
         if at > 0:
             name, low = name[:at], low[:at]
