@@ -689,6 +689,7 @@ class InitiativeRecognizer:
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         self.quote_re = re.compile(r"[\"”“'‘’]([A-ZÆØÅ][^\"”“'‘’\n]{3,80}?)[\"”“'’]")
         prefixes = "|".join(map(re.escape, data.get("name_prefixes", [])))
+        self.named_after_noun_re = re.compile(rf"(?:[ \t]+\n?|\n)[ \t]*({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
         self.prefix_name_re = re.compile(rf"\b(?:{prefixes})(?:[ ]+(?:(?:i|og|på|om|med|for|til|af)[ ]+)?{_CAP_WORD}){{1,4}}")
         self.possessive_re = re.compile(rf"\b([{_UPPER}][\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
         self.year_re = re.compile(rf"\b({_CAP_WORD})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
@@ -782,6 +783,13 @@ class InitiativeRecognizer:
                 nouns = [s for s in spans if 0 <= m.start() - s.end_char <= 1]
                 spans[:] = [s for s in spans if s not in nouns]
                 add(m.start(1), m.start(1) + len(inner), f"aka:{nouns[0].text}" if nouns else "")
+        # 'træningsprogrammet Stærk Hverdag': a capitalised name right after the noun names it (as a quote would)
+        others = _char_ranges(doc, ["minutes_units", "minutes_bodies", "minutes_people"])
+        for noun in [x for x in spans if x.text[:1].islower() and " " not in x.text]:
+            named = self.named_after_noun_re.match(text, noun.end_char)
+            if named and not _hits(named.start(1), named.end(1), others):
+                spans.remove(noun)
+                add(named.start(1), named.end(1), f"aka:{noun.text}")
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
         for m in self.priced_re.finditer(text):  # "Skærmbesøg i hjemmeplejen (2,1 mio. kr.)": a proposal

@@ -530,3 +530,10 @@ def test_extract_priced_proposals_lettered_lists_and_initials(extractor):
     result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
     assert {m.text for m in result.mentions if m.kind == "Initiative"} == {"Budget 2028", "Aftenbesøg på skærm", "Fælles kørsel"}
     assert not [m for m in result.mentions if m.kind == "Unit"]
+
+
+def test_extract_a_name_right_after_its_noun(extractor):
+    text = "Chefteammøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Eventuelt\n\nBeslutning for Punkt 1: Eventuelt\n\n" \
+           "Det blev besluttet at udvide træningsprogrammet Rask Hverdag til to nye områder. Programmet evalueres.\n"
+    result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
+    assert [(m.text, m.canonical) for m in result.mentions if m.kind == "Initiative"] == [("Rask Hverdag", "aka:træningsprogrammet")]
