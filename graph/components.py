@@ -689,6 +689,7 @@ class InitiativeRecognizer:
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         self.quote_re = re.compile(r"[\"”“'‘’]([A-ZÆØÅ][^\"”“'‘’\n]{3,80}?)[\"”“'’]")
         prefixes = "|".join(map(re.escape, data.get("name_prefixes", [])))
+        self.capitalised_only = tuple(data["capitalised_only_suffixes"])
         self.named_after_noun_re = re.compile(rf"(?:[ \t]+\n?|\n)[ \t]*({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
         self.prefix_name_re = re.compile(rf"\b(?:{prefixes})(?:[ ]+(?:(?:i|og|på|om|med|for|til|af)[ ]+)?{_CAP_WORD}){{1,4}}")
         self.possessive_re = re.compile(rf"\b([{_UPPER}][\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
@@ -760,7 +761,8 @@ class InitiativeRecognizer:
             if end > m.end():
                 add(m.start(), end)
         for start, end in _compound_words(doc, self.suffixes, self.suffix_min_stem):
-            if text[start:end].casefold() in self.suffix_exclude:
+            word = text[start:end].casefold()
+            if word in self.suffix_exclude or (text[start].islower() and "-" not in word and word.endswith(self.capitalised_only)):
                 continue
             prefix = self.coordinated_prefix_re.search(text, max(0, start - 40), start)
             if prefix:

@@ -121,9 +121,9 @@ def title_initiative(title: str | None) -> str | None:
     prefixes, cuts = _title_cuts()
     name = title.strip().strip(".:")
     low = name.casefold()
-    if low.strip(" :") in data["title_prefixes"] or low.startswith(tuple(data["generic_title_starts"])):
-        return None  # only the procedure ("Status"), or news from someone ("Nyt fra ..."): no initiative
     presenter = _PRESENTED_BY.match(name)  # "Oplæg fra KL om X"
+    if low.strip(" :") in data["title_prefixes"] or (low.startswith(tuple(data["generic_title_starts"])) and not presenter):
+        return None  # only the procedure ("Status"), or news from someone ("Nyt fra ..."): no initiative
     if presenter:
         name = name[presenter.end():]
     else:

@@ -261,6 +261,22 @@ def repeated_wraps(lines: list[TextLine]) -> dict[int, str]:
     return {**whole, **repeated}
 
 
+#: one-word decision texts that can stand right under a heading
+_DECISION_WORDS = frozenset({"godkendt", "udsat", "drøftet", "vedtaget", "taget til efterretning", "ingen", "intet", "orientering"})
+
+
+def _name_continues(title: str, nxt: str) -> bool:
+    """``Status på Sundhedshus`` / ``Syd``: a proper name wrapped before its last one or two words.
+
+    >>> _name_continues("Status på Tryghus", "Syd"), _name_continues("Status på Tryghus", "Godkendt")
+    (True, False)
+    """
+    words = nxt.split()
+    last = title.split()[-1] if title.split() else ""
+    return (last[:1].isupper() and 1 <= len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+            and nxt.casefold() not in _DECISION_WORDS)
+
+
 def _heading_title(lines: list[TextLine], i: int, text: str, known: str | None) -> tuple[str, int]:
     """Join a heading wrapped over several lines; return the title and the last line used."""
     title, last = text, i
@@ -273,7 +289,8 @@ def _heading_title(lines: list[TextLine], i: int, text: str, known: str | None) 
             title, last = joined, last + 1
             continue
         after_blank = last + 2 >= len(lines) or not lines[last + 2].text.strip()
-        wraps = bool(_CONNECTOR_END.search(title)) or nxt[:1].islower() or bool(_YEARS_ONLY.fullmatch(nxt))
+        wraps = bool(_CONNECTOR_END.search(title)) or nxt[:1].islower() or bool(_YEARS_ONLY.fullmatch(nxt)) \
+            or _name_continues(title, nxt)
         if wraps and after_blank and len(nxt) <= 90 and not nxt.endswith((".", "!", "?")):
             title, last = joined, last + 1
             continue

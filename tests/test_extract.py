@@ -98,6 +98,7 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Oplæg fra VIVE om Fremtidens Nattevagt", "Fremtidens Nattevagt"),
     ('Lederdag 2026: "Mod på mere"', "Lederdag 2026"),
     ('Lancering af "Trygt hjem"', "Trygt hjem"),
+    ('Orientering fra VIVE om udspillet "Tid til omsorg"', "Tid til omsorg"),
     # a lowercase name after a single capitalised head is the name itself
     ("Handleplan for bedre søvn på plejehjemmene", "Handleplan for bedre søvn på plejehjemmene"),
     ("Uddannelsestilbud: Mentor- og vejlederkompetence", "Uddannelsestilbud: Mentor- og vejlederkompetence"),
@@ -537,3 +538,10 @@ def test_extract_a_name_right_after_its_noun(extractor):
            "Det blev besluttet at udvide træningsprogrammet Rask Hverdag til to nye områder. Programmet evalueres.\n"
     result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
     assert [(m.text, m.canonical) for m in result.mentions if m.kind == "Initiative"] == [("Rask Hverdag", "aka:træningsprogrammet")]
+
+
+def test_extract_ordning_names_only_when_capitalised(extractor):
+    text = "Chefteammøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Eventuelt\n\nBeslutning for Punkt 1: Eventuelt\n\n" \
+           "Der er mulighed for en mentorordning. Chefteamet bakkede op om en Vinterbonusordning i år.\n"
+    result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
+    assert [m.text for m in result.mentions if m.kind == "Initiative"] == ["Vinterbonusordning"]

@@ -714,6 +714,10 @@ def test_segment_is_toc_line(line, expected):
      "Godkendt.\n", "Status på Tryg Bydel Nord"),
     # a year alone on the next line
     ("Chefteammøde\n\nPunkt 1: Handleplan for søvn\n2026-2028\n\nGodkendt.\n", "Handleplan for søvn 2026-2028"),
+    # a proper name wrapped before its last word, with no decision heading to compare with
+    ("Chefteammøde\n\nPunkt 1: Status på etableringen af Tryghus\nSyd\n\nByggeriet er i gang.\n", "Status på etableringen af Tryghus Syd"),
+    # a one-word decision right under the heading is no part of it
+    ("Chefteammøde\n\nPunkt 1: Status på Tryghus\nGodkendt\n\nPunkt 2: Eventuelt\n\nIntet.\n", "Status på Tryghus"),
     # a sentence after the heading is no part of it
     ("Chefteammøde\n\nPunkt 1: Status på Tryg Bydel\nNord er i gang.\n\nBeslutning for Punkt 1: Status på Tryg Bydel\n\n"
      "Godkendt.\n", "Status på Tryg Bydel"),
