@@ -333,13 +333,15 @@ class UnitRecognizer:
         self.staff_re = re.compile(rf"\b(?:{staff})\b(?![ ]+(?:og|&)[ ]+[{_UPPER}])")  # not the first half of a pair
         self.inside_sentence_re = re.compile(r"(?:\b[Aa]t|[a-zæøå,])[ ]$")
         #: a full verb in the present tense: "Kommunikation står for ..." (but "Kommunikation skal ..." is the activity)
-        self.staff_verb_re = re.compile(r"[ ]+(?:også[ ]+|fortsat[ ]+)?[a-zæøå]+(?:er|ar|år)\b")
+        self.staff_verb_re = re.compile(r"[ ]+(?:også[ ]+|fortsat[ ]+)?[a-zæøå]+(?:er|ar|år|es)\b")
+        #: an unknown organisation in capitals opening a clause before a verb: "- DEFACTUM evaluerer"
+        self.caps_subject_re = re.compile(rf"(?:^|\n|\b[Aa]t[ ]+)([{_UPPER}]{{3,12}})(?=[ ]+(?:også[ ]+|fortsat[ ]+)?[a-zæøå]+(?:er|ar|år)\b)")
         departments = "|".join(map(re.escape, data["departments"]))
         self.in_department_re = re.compile(rf"[ ]i[ ]+(?:{departments})\b")
         self.name_before_re = re.compile(rf"(?:\bat|[a-zæøå,])[ ]([{_UPPER}][a-zæøå]{{3,}})[ ]+$")
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
         self.pair_re = re.compile(rf"\b[{_UPPER}][\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
-        self.place_before_re = re.compile(r"\b(?:i|hos|fra)[ ]+$")
+        self.place_before_re = re.compile(r"\b(?:i|hos|fra|under)[ ]+$")
         #: ... or the agent of a passive: "Puljen administreres af Drift og Service"
         passives = "|".join(map(re.escape, load_json("verbs")["passive_owner_verbs"]))
         self.agent_before_re = re.compile(rf"\b(?:{passives})[ ]+(?:[a-zæøå]+[ ]+)?af[ ]+$")
@@ -383,7 +385,8 @@ class UnitRecognizer:
                     start, name = long.start(), long.group(1)
                 definitions.append((start, long.end(), name, m.start(1), m.end(1), m.group(1)))
         for m in self.acronym_bracket_re.finditer(text):
-            definitions.append((m.start(2), m.end(2), m.group(2), m.start(1), m.end(1), m.group(1)))
+            if m.group(2)[0].casefold() == m.group(1)[0].casefold():  # "KL (Henrik kommer med ...)" defines nothing
+                definitions.append((m.start(2), m.end(2), m.group(2), m.start(1), m.end(1), m.group(1)))
         for long_start, long_end, long_name, acr_start, acr_end, acronym in definitions:
             if acronym.isupper() and len(long_name.split()) >= 2:
                 for start, end in ((long_start, long_end), (acr_start, acr_end)):
@@ -396,6 +399,10 @@ class UnitRecognizer:
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
+        for m in self.caps_subject_re.finditer(text):
+            span = _char_span(doc, m.start(1), m.end(1), "Unit")
+            if span is not None:
+                spans.append(span)
         for m in self.staff_re.finditer(text):
             if self.inside_sentence_re.search(text, max(0, m.start() - 3), m.start()) or self.staff_verb_re.match(text, m.end()):
                 span = _char_span(doc, m.start(), m.end(), "Unit")

@@ -31,6 +31,14 @@ _TRAILING_DATE = re.compile(
 )
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _PRESENTED_BY = re.compile(r"(?:oplæg|orientering|indlæg|præsentation) (?:fra|ved) [^\s]+(?: [^\s]+){0,3}? om ", re.IGNORECASE)
+#: a title opening with a verbal noun of procedure and its preposition: "Samling af", "Ansøgning om"
+_VERBAL_NOUN_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:ing|else|tion|sion)\s+(?:af|om|til|med|på|for|fra)\s+(?=\S)")
+#: a plain noun phrase (no year, one capitalised word) before a quoted name after a colon
+_PLAIN_THEN_QUOTE = re.compile(r"[A-ZÆØÅ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s*:\s*[\"“”]([^\"“”]{2,})[\"“”]\s*$")
+#: "sygefravær 4. kvartal 2024", "1. halvår 2025": a period of reporting, not part of a name
+_TRAILING_PERIOD = re.compile(r"\s+\d\.\s*(?:kvartal|halvår)(?:\s+\d{4})?\s*$", re.IGNORECASE)
+#: a lowercase noun, then where it goes: the capitalised name after "i", "til" or "under"
+_NOUN_THEN_NAME = re.compile(r"[a-zæøå][a-zæøå-]*\s+(?:i|til|under|på)\s+(?=[A-ZÆØÅ])")
 _NOUN_QUOTE = re.compile(r"(\w+)\s+[\"“”]([^\"“”]{2,})[\"“”]$")
 _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
 #: "X – udkast til høring": a spaced dash, then lowercase text
@@ -131,9 +139,16 @@ def title_initiative(title: str | None) -> str | None:
             if low.startswith(prefix) and len(low) > len(prefix) and not low[len(prefix)].isalpha():
                 name = name[len(prefix):].strip(" :–-")
                 break
+    verbal = _VERBAL_NOUN_PREFIX.match(name) if name is title.strip().strip(".:") and not presenter else None
+    if verbal:  # "Samling af X", "Ansøgning om X": a procedure named by a verbal noun
+        name = name[verbal.end():]
     quoted = _LEADING_QUOTE.match(name)  # 'Erfaringer fra "X" på ...': the quoted name is the initiative
     if quoted and (presenter or name is not title):
         name = quoted.group(1)
+    subtitle = _PLAIN_THEN_QUOTE.match(name)  # 'Ny elevstrategi: "Fremtidens SOSU"': the quote is the name
+    if subtitle:
+        name = subtitle.group(1)
+    name = _TRAILING_PERIOD.sub("", name)
     name = _TRAILING_DATE.sub("", name)
     name = _TRAILING_PAREN.sub("", name).strip(" :–-")
     name = _NOUN_DASH_NAME.sub("", name)
@@ -147,6 +162,9 @@ def title_initiative(title: str | None) -> str | None:
     named = _NAME_THEN_PHRASE.match(name)
     if named:
         name = named.group(1)
+    inside = _NOUN_THEN_NAME.match(name)  # "akutpladserne i Akutcenter Nord", "midler til Sund Aldring"
+    if inside:
+        name = name[inside.end():]
     noun_quoted = _NOUN_QUOTE.match(name)  # 'Projekt "X"' is X
     if noun_quoted and noun_quoted.group(1).casefold() in data["quote_nouns"]:
         name = noun_quoted.group(2)

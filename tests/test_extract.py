@@ -99,6 +99,11 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ('Lederdag 2026: "Mod på mere"', "Lederdag 2026"),
     ('Lancering af "Trygt hjem"', "Trygt hjem"),
     ('Orientering fra VIVE om udspillet "Tid til omsorg"', "Tid til omsorg"),
+    ("Ansøgning om midler til Rask Alderdom Nord", "Rask Alderdom Nord"),
+    ("Samling af sengepladserne i Akuthus Vest", "Akuthus Vest"),
+    ("Udbud af nyt journalsystem - OmsorgsNet 2027", "OmsorgsNet 2027"),
+    ('Ny lederstrategi: "Tæt på"', "Tæt på"),
+    ("Udvælgelse af projekter til Trivselspuljen 2027", "Trivselspuljen 2027"),
     # a lowercase name after a single capitalised head is the name itself
     ("Handleplan for bedre søvn på plejehjemmene", "Handleplan for bedre søvn på plejehjemmene"),
     ("Uddannelsestilbud: Mentor- og vejlederkompetence", "Uddannelsestilbud: Mentor- og vejlederkompetence"),
@@ -109,7 +114,7 @@ def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
 
 @pytest.mark.parametrize("title", ["Eventuelt", "Kommende møder", "Godkendelse af dagsorden", "Evt.", "Status på", "", None,
                                    "Godkendelse af dagsorden og referat", "Meddelelser, diverse og eventuelt",
-                                   "Orientering fra Hoved-MED", "Nyt fra direktionen"])
+                                   "Orientering fra Hoved-MED", "Nyt fra direktionen", "Status på sygefravær 4. kvartal 2026"])
 def test_extract_title_initiative_generic_titles_are_none(title):
     assert title_initiative(title) is None
 
@@ -545,3 +550,15 @@ def test_extract_ordning_names_only_when_capitalised(extractor):
            "Der er mulighed for en mentorordning. Chefteamet bakkede op om en Vinterbonusordning i år.\n"
     result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
     assert [m.text for m in result.mentions if m.kind == "Initiative"] == ["Vinterbonusordning"]
+
+
+def test_extract_units_under_a_department_in_capitals_and_bracket_notes(extractor):
+    owns, units = _owns_and_units(extractor, """\
+        Projektet er fortsat organiseret under Drift og Service.
+
+        - ANALYSEHUSET evaluerer forløbet.
+
+        Der blev aftalt kontakt til Eva i KL (Henrik kommer med forslag).
+        """)
+    assert units == {"Drift og Service", "ANALYSEHUSET", "KL"}
+    assert owns == {("Drift og Service", "Lyspunkt-puljen"), ("ANALYSEHUSET", "Lyspunkt-puljen")}
