@@ -328,7 +328,8 @@ class UnitRecognizer:
         places = "|".join(map(re.escape, data["places"]))
         self.acronym_place_re = re.compile(rf"\b[{_UPPER}]{{2,6}}[ ](?:{places})\b")
         endings = "|".join(map(re.escape, data["place_compound_endings"]))
-        self.compound_place_re = re.compile(rf"\b[{_UPPER}][a-zæøå]+(?:{endings})[ ](?:{places})\b")
+        self.place_after_re = re.compile(rf"[ ](?:{places})\b")
+        self.compound_before_re = re.compile(rf"\b[{_UPPER}][a-zæøå]*(?:{endings})$")
         staff = "|".join(map(re.escape, sorted(data["staff_functions"], key=len, reverse=True)))
         self.staff_re = re.compile(rf"\b(?:{staff})\b(?![ ]+(?:og|&)[ ]+[{_UPPER}])")  # not the first half of a pair
         self.inside_sentence_re = re.compile(r"(?:\b[Aa]t|[a-zæøå,])[ ]$")
@@ -394,9 +395,15 @@ class UnitRecognizer:
                     if span is not None:
                         spans.append(span)
         for regex in (self.amp_acronym_re, self.amp_name_re, self.for_head_re, self.head_re, self.tail_re, self.city_re,
-                      self.acronym_place_re, self.compound_place_re):
+                      self.acronym_place_re):
             for m in regex.finditer(text):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
+                if span is not None:
+                    spans.append(span)
+        for m in self.place_after_re.finditer(text):  # "Frivilligcenter Aarhus": the place first, then the compound
+            compound = self.compound_before_re.search(text, max(0, m.start() - 40), m.start())
+            if compound:
+                span = _char_span(doc, compound.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
         for m in self.caps_subject_re.finditer(text):
@@ -609,6 +616,11 @@ class PeopleRecognizer:
         #: the word before a name, for role words known by their ending ("økonomichef Bo Lund")
         self.word_before_re = re.compile(r"(?<![\wæøå.-])([a-zæøå-]{4,})[ \t]+$")
 
+    def _role_before(self, text: str, start: int) -> bool:
+        """A role word known by its ending stands right before ``start`` ("økonomichef Bo Lund")."""
+        before = self.word_before_re.search(text, max(0, start - 40), start)
+        return before is not None and is_role_word(before.group(1))
+
     def __call__(self, doc: Doc) -> Doc:
         known: set[str] = doc.user_data.get("minutes_known_names", set())
         taken = _char_ranges(doc, ["minutes_units", "minutes_bodies"])
@@ -621,9 +633,8 @@ class PeopleRecognizer:
             start = m.start()
             # the name starts at the first word that is a known first name or name word
             k = 0
-            before = None if start in after_role else self.word_before_re.search(text, max(0, start - 40), start)
-            role = (start in after_role or (before is not None and is_role_word(before.group(1)))) \
-                and words[0] not in self.first_names and words[0] not in known
+            role = words[0] not in self.first_names and words[0] not in known and (
+                start in after_role or self._role_before(text, start))
             while k < len(words) and words[k] not in self.first_names and words[k] not in known and not (k == 0 and role):
                 start += len(words[k]) + 1
                 k += 1

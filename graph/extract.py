@@ -108,11 +108,12 @@ def decision_blocks(lines: tuple[TextLine, ...]) -> list[DecisionBlock]:
 
 
 @cache
-def _title_cuts() -> tuple[list[str], list[str]]:
-    """Procedure prefixes, longest first, and the phrases after which a title's name ends."""
+def _title_cuts() -> tuple[re.Pattern, re.Pattern]:
+    """Procedure prefixes (longest first, so the longest wins), and the phrases after which a title's name ends."""
     data = load_json("initiatives")
-    prefixes = sorted(data["title_prefixes"], key=len, reverse=True)
-    return prefixes, [f" og {p}" for p in prefixes] + [f" {p}" for p in data["title_partners"]]
+    prefixes = "|".join(re.escape(p) for p in sorted(data["title_prefixes"], key=len, reverse=True))
+    partners = "|".join(re.escape(p) for p in data["title_partners"])
+    return re.compile(rf"(?:{prefixes})(?![^\W\d_])"), re.compile(rf" og (?:{prefixes})| (?:{partners})")
 
 
 def title_initiative(title: str | None) -> str | None:
@@ -134,16 +135,17 @@ def title_initiative(title: str | None) -> str | None:
         return None  # only the procedure ("Status"), or news from someone ("Nyt fra ..."): no initiative
     if presenter:
         name = name[presenter.end():]
-    else:
-        for prefix in prefixes:
-            if low.startswith(prefix) and len(low) > len(prefix) and not low[len(prefix)].isalpha():
-                name = name[len(prefix):].strip(" :–-")
-                break
-    verbal = _VERBAL_NOUN_PREFIX.match(name) if name is title.strip().strip(".:") and not presenter else None
-    if verbal:  # "Samling af X", "Ansøgning om X": a procedure named by a verbal noun
-        name = name[verbal.end():]
+    procedure = bool(presenter)
+    if not procedure:
+        prefix = prefixes.match(low)
+        if prefix and len(low) > prefix.end():
+            name, procedure = name[prefix.end():].strip(" :–-"), True
+    if not procedure:
+        verbal = _VERBAL_NOUN_PREFIX.match(name)  # "Samling af X", "Ansøgning om X": a procedure named by a verbal noun
+        if verbal:
+            name, procedure = name[verbal.end():], True
     quoted = _LEADING_QUOTE.match(name)  # 'Erfaringer fra "X" på ...': the quoted name is the initiative
-    if quoted and (presenter or name is not title):
+    if quoted and procedure:
         name = quoted.group(1)
     subtitle = _PLAIN_THEN_QUOTE.match(name)  # 'Ny elevstrategi: "Fremtidens SOSU"': the quote is the name
     if subtitle:
@@ -155,10 +157,9 @@ def title_initiative(title: str | None) -> str | None:
     name = _DASH_TAIL.sub("", name)
     name = _QUOTED_SUBTITLE.sub("", name)
     low = name.casefold()
-    for cut in cuts:
-        at = low.find(cut)
-        if at > 0:
-            name, low = name[:at], low[:at]
+    cut = cuts.search(low)
+    if cut and cut.start() > 0:
+        name = name[:cut.start()]
     named = _NAME_THEN_PHRASE.match(name)
     if named:
         name = named.group(1)
