@@ -613,13 +613,14 @@ class PeopleRecognizer:
         roles = "|".join(sorted((re.escape(w) for w in self.role_words), key=len, reverse=True))
         #: where a name may start because a role word stands before it ("sexolog Xxx Yyy")
         self.after_role_re = re.compile(rf"(?<![\wæøå.-])(?:{roles})[ \t]+")
-        #: the word before a name, for role words known by their ending ("økonomichef Bo Lund")
-        self.word_before_re = re.compile(r"(?<![\wæøå.-])([a-zæøå-]{4,})[ \t]+$")
 
     def _role_before(self, text: str, start: int) -> bool:
         """A role word known by its ending stands right before ``start`` ("økonomichef Bo Lund")."""
-        before = self.word_before_re.search(text, max(0, start - 40), start)
-        return before is not None and is_role_word(before.group(1))
+        if start < 2 or text[start - 1] not in " \t":
+            return False
+        words = text[max(0, start - 40):start].split()
+        word = words[-1] if words else ""
+        return len(word) >= 4 and word.islower() and is_role_word(word)
 
     def __call__(self, doc: Doc) -> Doc:
         known: set[str] = doc.user_data.get("minutes_known_names", set())
@@ -1011,8 +1012,10 @@ class RelationFinder:
             # what is named in passing (funds, references, others' plans) is never what an owner owns
             sent_inits = [i for i in initiatives_in.get(index, ()) if i.end_char <= end and i.kb_id_ != "passing"]
             subjects = self._subject_group(text, lead, end, sent_owners, self._owner_verb)
+            owner_starts = {o.start_char for o in sent_owners}
             for m in self.at_re.finditer(low, lead, end):
-                subjects += self._subject_group(text, m.end(), end, sent_owners, self._owner_verb)
+                if m.end() in owner_starts:  # a clause that opens with a unit or person
+                    subjects += self._subject_group(text, m.end(), end, sent_owners, self._owner_verb)
             subjects += [o for o in sent_owners if self.as_role_re.match(low, o.end_char)  # "med Eva Berg som projektleder"
                          and low.endswith("med ", 0, o.start_char)]
             for owner in {o.start_char: o for o in subjects}.values():  # a subject found from two clause starts once

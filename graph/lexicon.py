@@ -8,7 +8,7 @@ never names read off particular documents.
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 __all__ = ["ontology_dir", "load_json", "first_names", "fold", "is_role_word"]
@@ -44,6 +44,7 @@ def _roles() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w.casefold() for w in data["role_words"]), tuple(data["role_suffixes"])
 
 
+@lru_cache(maxsize=65536)
 def is_role_word(word: str) -> bool:
     """A word for a role or title, listed or by its ending: ``Direktør``, ``økonomichef``.
 

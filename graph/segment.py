@@ -246,7 +246,7 @@ def repeated_wraps(lines: list[TextLine]) -> dict[int, str]:
     found: dict[tuple[int, bool], tuple[str, str]] = {}
     whole: dict[int, str] = {}  # decision headings on one line: "Beslutning for Punkt 3: Status på Tryg Bydel Nord"
     for i, line in enumerate(lines[:-2]):
-        heading = _HEADING.match(line.text)
+        heading = _HEADING.match(line.text) if "unkt" in line.text else None
         if not heading:
             continue
         number, decision, title = int(heading.group(2)), bool(heading.group(1)), heading.group(3).strip()
