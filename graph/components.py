@@ -425,7 +425,8 @@ class UnitRecognizer:
                     spans.append(span)
         for start, end in _compound_words(doc, self.suffixes, 3):
             if text[start:end].casefold() not in self.suffix_exclude:
-                span = _char_span(doc, start, end, "Unit")
+                tail = self.place_after_re.match(text, end)  # "Rehabiliteringsenheden Vest"
+                span = _char_span(doc, start, tail.end() if tail else end, "Unit")
                 if span is not None:
                     spans.append(span)
         candidates = []
@@ -709,6 +710,9 @@ class InitiativeRecognizer:
         self.quote_re = re.compile(r"[\"”“'‘’]([A-ZÆØÅ][^\"”“'‘’\n]{3,80}?)[\"”“'’]")
         prefixes = "|".join(map(re.escape, data.get("name_prefixes", [])))
         self.capitalised_only = tuple(data["capitalised_only_suffixes"])
+        nouns = "|".join(map(re.escape, sorted(data["quote_nouns"], key=len, reverse=True)))
+        self.noun_then_name_re = re.compile(
+            rf"(?<![\wæøå-])(?:{nouns})[ ]+({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
         self.named_after_noun_re = re.compile(rf"(?:[ \t]+\n?|\n)[ \t]*({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
         self.prefix_name_re = re.compile(rf"\b(?:{prefixes})(?:[ ]+(?:(?:i|og|på|om|med|for|til|af)[ ]+)?{_CAP_WORD}){{1,4}}")
         self.possessive_re = re.compile(rf"\b([{_UPPER}][\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
@@ -811,6 +815,9 @@ class InitiativeRecognizer:
             if named and not _hits(named.start(1), named.end(1), others):
                 spans.remove(noun)
                 add(named.start(1), named.end(1), f"aka:{noun.text}")
+        for m in self.noun_then_name_re.finditer(text):  # "projekt Grøn Kørsel": the name, given to the noun
+            if not _hits(m.start(1), m.end(1), others):
+                add(m.start(1), m.end(1), f"aka:{m.group(0).split()[0]}")
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
         for m in self.priced_re.finditer(text):  # "Skærmbesøg i hjemmeplejen (2,1 mio. kr.)": a proposal
@@ -898,7 +905,8 @@ class RelationFinder:
         passives = "|".join(re.escape(v) for v in data["passive_owner_verbs"])
         self.passive_re = re.compile(rf"\b(?:{passives})\s+(?:[a-zæøå]+\s+)?af\s+")
         self.initiative_nouns = set(load_json("initiatives")["quote_nouns"])
-        anchors = "|".join(re.escape(p).replace("\\ ", "\\s+") for p in data["anchor_phrases"])
+        anchors = "|".join(re.escape(p).replace("\\ ", r"(?:\s+[a-zæøå]+)?\s+", 1).replace("\\ ", "\\s+")
+                           for p in data["anchor_phrases"])  # "forankres fortsat i"
         self.anchor_re = re.compile(rf"\b(?:{anchors.lower()})\s+")
         self.at_re = re.compile(r"\bat\s+|\bog\s+|\bmens\s+")  # clauses inside a sentence
         roles = "|".join(map(re.escape, sorted(self.responsibility, key=len, reverse=True)))

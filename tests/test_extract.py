@@ -562,3 +562,17 @@ def test_extract_units_under_a_department_in_capitals_and_bracket_notes(extracto
         """)
     assert units == {"Drift og Service", "ANALYSEHUSET", "KL"}
     assert owns == {("Drift og Service", "Lyspunkt-puljen"), ("ANALYSEHUSET", "Lyspunkt-puljen")}
+
+
+def test_extract_anchor_with_adverb_names_after_a_noun_and_units_with_a_compass_point(extractor):
+    owns, units = _owns_and_units(extractor, """\
+        Puljen forankres fortsat i Drift og Service.
+
+        Indsatserne fra projekt Grøn Kørsel indgår. Genoptræningsenheden Vest deltager.
+        """)
+    assert ("Drift og Service", "Lyspunkt-puljen") in owns
+    assert "Genoptræningsenheden Vest" in units
+    text = "Chefteammøde\n\n03-03-2027 09:00 - 10:00\n\nPunkt 1: Eventuelt\n\nBeslutning for Punkt 1: Eventuelt\n\n" \
+           "Indsatserne fra projekt Grøn Kørsel indgår.\n"
+    result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
+    assert [(m.text, m.canonical) for m in result.mentions if m.kind == "Initiative"] == [("Grøn Kørsel", "aka:projekt")]
