@@ -871,6 +871,13 @@ class InitiativeRecognizer:
         return marked
 
 
+def _phrases(phrases: Iterable[str]) -> str:
+    """A regex alternation of lowercase phrases whose words may be apart by any white space, with an
+    adverb allowed after the first word: ``forankres i`` also matches ``forankres fortsat i``."""
+    return "|".join(re.escape(p.lower()).replace("\\ ", r"(?:\s+[a-zæøå]+)?\s+", 1).replace("\\ ", r"\s+")
+                    for p in phrases)
+
+
 class RelationFinder:
     """Who decides and who owns, sentence by sentence.
 
@@ -905,16 +912,13 @@ class RelationFinder:
         passives = "|".join(re.escape(v) for v in data["passive_owner_verbs"])
         self.passive_re = re.compile(rf"\b(?:{passives})\s+(?:[a-zæøå]+\s+)?af\s+")
         self.initiative_nouns = set(load_json("initiatives")["quote_nouns"])
-        anchors = "|".join(re.escape(p).replace("\\ ", r"(?:\s+[a-zæøå]+)?\s+", 1).replace("\\ ", "\\s+")
-                           for p in data["anchor_phrases"])  # "forankres fortsat i"
-        self.anchor_re = re.compile(rf"\b(?:{anchors.lower()})\s+")
+        self.anchor_re = re.compile(rf"\b(?:{_phrases(data['anchor_phrases'])})\s+")
         self.at_re = re.compile(r"\bat\s+|\bog\s+|\bmens\s+")  # clauses inside a sentence
         roles = "|".join(map(re.escape, sorted(self.responsibility, key=len, reverse=True)))
         self.as_role_re = re.compile(rf"\s+som\s+(?:{roles})\b")
         nouns = "|".join(map(re.escape, data["responsibility_nouns"]))
-        lies = "|".join(re.escape(p).replace("\\ ", r"(?:\s+[a-zæøå]+)?\s+", 1).replace("\\ ", "\\s+") for p in data["lies_with"])
         #: "ansvaret for <initiative> fremover ligger hos <owner>"
-        self.lies_with_re = re.compile(rf"\b(?:{nouns})\s+for\s+[^.;:]{{1,120}}?\s+(?:[a-zæøå]+\s+)?(?:{lies})\s+")
+        self.lies_with_re = re.compile(rf"\b(?:{nouns})\s+for\s+[^.;:]{{1,120}}?\s+(?:{_phrases(data['lies_with'])})\s+")
 
     def _decision_verb(self, words: list[str]) -> bool:
         if not words or words[0] not in self.decision_verbs:

@@ -250,9 +250,10 @@ class Extractor:
         bodies = load_json("bodies")
         self.forums = {kind.casefold(): b["label"] for b in bodies["bodies"] for kind in b.get("forum_of", [])}
         #: organisations by acronym ("KL", "VIVE"): listed among people, they are no persons
-        self.organisations = {alias: unit["label"] for unit in load_json("units")["units"]
+        units = load_json("units")
+        self.organisations = {alias: unit["label"] for unit in units["units"]
                               for alias in [unit["label"], *unit["aliases"]] if alias.isupper()}
-        self.unit_suffixes = tuple(load_json("units")["suffixes"])
+        self.unit_suffixes = tuple(units["suffixes"])
         #: definite nouns that refer back to an initiative ("projektet", "puljen")
         self.initiative_nouns = {n: re.sub(r"(\w)\1$", r"\1", n[:-2]) for n in load_json("initiatives")["quote_nouns"]
                                  if n.endswith(("et", "en"))}
