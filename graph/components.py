@@ -54,6 +54,27 @@ PIPELINE_CONFIG: dict[str, dict] = {
 _UPPER = "A-ZÆØÅ"
 _WORD = r"[\wæøåÆØÅ]"
 _CAP_WORD = rf"[{_UPPER}][\wæøåÆØÅ'’-]*"
+#: a capital letter that starts a word (``\b[A-ZÆØÅ]``), written so that Python's ``re`` can skip
+#: straight to capitals: a pattern that opens with ``\b`` or a look-behind is tried at every
+#: character, one that opens with a character class is searched several times faster
+_WORD_START_UPPER = rf"[{_UPPER}](?<!\w[{_UPPER}])"
+
+
+def _words_not_after(before: str, alternatives: Iterable[str]) -> str:
+    r"""An alternation of regex ``alternatives``, each opening with a literal character, that must not
+    follow a character of the class ``before``: ``(?<![before])(?:alt|...)`` with the same matches,
+    but first-letter first so that ``re`` skips ahead to the letters that can start a match.
+
+    >>> print(_words_not_after(r"\w", ["pulje", "plan", r"\&x"]))
+    (?:p(?<![\w]p)(?:ulje|lan)|\&(?<![\w]\&)(?:x))
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first = alternative[:2] if alternative.startswith("\\") else alternative[:1]
+        if not first or first in "[(.^$|?*+{" or alternative.startswith(("\\b", "\\w", "\\d", "\\s", "\\W")):
+            raise ValueError(f"alternative {alternative!r} does not open with a literal character")
+        groups.setdefault(first, []).append(alternative[len(first):])
+    return "(?:" + "|".join(f"{first}(?<![{before}]{first})(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
 
 _TOKEN = re.compile(
@@ -182,6 +203,16 @@ def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
     return ranges[index] if index >= 0 else (0, len(doc_text(doc)))
 
 
+def _opens_clause(text: str, pos: int) -> bool:
+    """``pos`` starts the text or a line, or follows the word ``at`` (``Det aftales, at KL ...``)."""
+    if pos == 0 or text[pos - 1] == "\n":
+        return True
+    i = pos
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    return i < pos and text[i - 2:i] in ("at", "At") and (i == 2 or not (text[i - 3].isalnum() or text[i - 3] == "_"))
+
+
 def _is_sentence_start(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t\"”“'‘(")
     return not before or before[-1] in ".!?:•◦-–;"
@@ -238,16 +269,20 @@ def _compound_words(doc: Doc, suffixes: tuple[str, ...], min_stem: int) -> Itera
     The long words of a doc are found once and shared by all components;
     ``str.endswith`` on a tuple then beats any regex alternation of suffixes.
     """
-    words = doc.user_data.get("minutes_long_words")
-    if words is None:
-        words = doc.user_data["minutes_long_words"] = [
-            (m.start(), m.end(), m.group(0).lower()) for m in _LONG_WORD.finditer(doc_text(doc))]
-    tails = _tails(suffixes)
-    for start, end, low in words:
-        if low[-2:] in tails and low.endswith(suffixes):
-            suffix = max((x for x in suffixes if low.endswith(x)), key=len)
-            if len(low) - len(suffix) >= min_stem:
-                yield start, end
+    by_tail = doc.user_data.get("minutes_long_words")
+    if by_tail is None:  # the long words by their last two letters, lowercase
+        by_tail = doc.user_data["minutes_long_words"] = {}
+        for m in _LONG_WORD.finditer(doc_lower(doc)):
+            low = m.group()
+            by_tail.setdefault(low[-2:], []).append((m.start(), m.end(), low))
+    found = []
+    for tail in _tails(suffixes):
+        for start, end, low in by_tail.get(tail, ()):
+            if low.endswith(suffixes):
+                suffix = max((x for x in suffixes if low.endswith(x)), key=len)
+                if len(low) - len(suffix) >= min_stem:
+                    found.append((start, end))
+    return sorted(found)
 
 
 def _char_ranges(doc: Doc, keys: Iterable[str]) -> list[tuple[int, int]]:
@@ -308,40 +343,41 @@ class UnitRecognizer:
                     self.matcher.add(unit["label"], [nlp.make_doc(alias)])
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
-        heads = "|".join(map(re.escape, data["heads"]))
-        self.head_re = re.compile(rf"\b(?:{heads})(?:[ ]+{_CAP_WORD}){{1,3}}")
-        for_heads = "|".join(map(re.escape, data.get("for_heads", [])))
+        heads = _words_not_after(r"\w", map(re.escape, data["heads"]))
+        self.head_re = re.compile(rf"{heads}(?:[ ]+{_CAP_WORD}){{1,3}}")
+        for_heads = _words_not_after(r"\w", map(re.escape, data.get("for_heads", [])))
         not_after_og = "|".join(map(re.escape, data["heads"]))
         # "Kontoret for Kultur og Fritid" is one name, "Afdelingen for X og Sundhedshuset Y" two units
         self.for_head_re = re.compile(
-            rf"\b(?:{for_heads})(?:[ ]+(?:&|og(?=[ ](?!(?:{not_after_og})\b))|{_CAP_WORD})){{0,3}}[ ]+{_CAP_WORD}")
+            rf"{for_heads}(?:[ ]+(?:&|og(?=[ ](?!(?:{not_after_og})\b))|{_CAP_WORD})){{0,3}}[ ]+{_CAP_WORD}")
         tails = "|".join(map(re.escape, data["tails"]))
-        self.tail_re = re.compile(rf"\b{_CAP_WORD}[ ]+(?:{tails})\b")
-        self.amp_acronym_re = re.compile(rf"\b[{_UPPER}]{{1,3}}[ ]?&[ ]?[{_UPPER}]{{1,3}}\b")
-        self.amp_name_re = re.compile(rf"\b[{_UPPER}][\wæøå]+[ ]&[ ][{_UPPER}][\wæøå]+\b")
+        self.tail_re = re.compile(rf"{_WORD_START_UPPER}[\wæøåÆØÅ'’-]*[ ]+(?:{tails})\b")
+        self.amp_acronym_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{0,2}}[ ]?&[ ]?[{_UPPER}]{{1,3}}\b")
+        self.amp_name_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ]&[ ][{_UPPER}][\wæøå]+\b")
         #: "Long Name (ACR)": found from the bracket, the name read backwards from it
         self.bracket_acronym_re = re.compile(rf"[ ]\(([{_UPPER}&]{{2,8}})\)")
         self.long_before_re = re.compile(rf"([{_UPPER}][\wæøå]+(?:-?[ ](?:og|for|i|&|{_CAP_WORD}))*[ ]{_CAP_WORD})$")
         #: "ACR (Long Name)"
-        self.acronym_bracket_re = re.compile(rf"\b([{_UPPER}&]{{2,8}})[ ]\(([{_UPPER}][\wæøå-]+(?:[ ][\wæøå-]+){{0,6}})\)")
-        self.city_re = re.compile(r"\b\d+-by(?:en|erne|samarbejdet)?\b")
+        self.acronym_bracket_re = re.compile(rf"((?:{_WORD_START_UPPER}|&(?<=\w&))[{_UPPER}&]{{1,7}})[ ]\(([{_UPPER}][\wæøå-]+(?:[ ][\wæøå-]+){{0,6}})\)")
+        self.city_re = re.compile(r"\d(?<!\w\d)\d*-by(?:en|erne|samarbejdet)?\b")
         places = "|".join(map(re.escape, data["places"]))
-        self.acronym_place_re = re.compile(rf"\b[{_UPPER}]{{2,6}}[ ](?:{places})\b")
+        self.acronym_place_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{1,5}}[ ](?:{places})\b")
         endings = "|".join(map(re.escape, data["place_compound_endings"]))
         self.place_after_re = re.compile(rf"[ ](?:{places})\b")
         self.compound_before_re = re.compile(rf"\b[{_UPPER}][a-zæøå]*(?:{endings})$")
-        staff = "|".join(map(re.escape, sorted(data["staff_functions"], key=len, reverse=True)))
-        self.staff_re = re.compile(rf"\b(?:{staff})\b(?![ ]+(?:og|&)[ ]+[{_UPPER}])")  # not the first half of a pair
+        staff = _words_not_after(r"\w", map(re.escape, sorted(data["staff_functions"], key=len, reverse=True)))
+        self.staff_re = re.compile(rf"{staff}\b(?![ ]+(?:og|&)[ ]+[{_UPPER}])")  # not the first half of a pair
         self.inside_sentence_re = re.compile(r"(?:\b[Aa]t|[a-zæøå,])[ ]$")
         #: a full verb in the present tense: "Kommunikation står for ..." (but "Kommunikation skal ..." is the activity)
         self.staff_verb_re = re.compile(r"[ ]+(?:også[ ]+|fortsat[ ]+)?[a-zæøå]+(?:er|ar|år|es)\b")
         #: an unknown organisation in capitals opening a clause before a verb: "- DEFACTUM evaluerer"
-        self.caps_subject_re = re.compile(rf"(?:^|\n|\b[Aa]t[ ]+)([{_UPPER}]{{3,12}})(?=[ ]+(?:også[ ]+|fortsat[ ]+)?[a-zæøå]+(?:er|ar|år)\b)")
+        #: (found first, then checked by :func:`_opens_clause`: scanning for capitals is the fast part)
+        self.caps_subject_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{2,11}}(?=[ ]+(?:også[ ]+|fortsat[ ]+)?[a-zæøå]+(?:er|ar|år)\b)")
         departments = "|".join(map(re.escape, data["departments"]))
         self.in_department_re = re.compile(rf"[ ]i[ ]+(?:{departments})\b")
         self.name_before_re = re.compile(rf"(?:\bat|[a-zæøå,])[ ]([{_UPPER}][a-zæøå]{{3,}})[ ]+$")
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
-        self.pair_re = re.compile(rf"\b[{_UPPER}][\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
+        self.pair_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
         self.place_before_re = re.compile(r"\b(?:i|hos|fra|under)[ ]+$")
         #: ... or the agent of a passive: "Puljen administreres af Drift og Service"
         passives = "|".join(map(re.escape, load_json("verbs")["passive_owner_verbs"]))
@@ -407,9 +443,10 @@ class UnitRecognizer:
                 if span is not None:
                     spans.append(span)
         for m in self.caps_subject_re.finditer(text):
-            span = _char_span(doc, m.start(1), m.end(1), "Unit")
-            if span is not None:
-                spans.append(span)
+            if _opens_clause(text, m.start()):
+                span = _char_span(doc, m.start(), m.end(), "Unit")
+                if span is not None:
+                    spans.append(span)
         for m in self.staff_re.finditer(text):
             if self.inside_sentence_re.search(text, max(0, m.start() - 3), m.start()) or self.staff_verb_re.match(text, m.end()):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
@@ -519,12 +556,13 @@ class BodyRecognizer:
         self.forum_words = {w.casefold() for w in data["forum_words"]}
         self.not_suffix_endings = tuple(data.get("not_suffix_endings", ()))
         words = sorted({re.escape(f) for f in self.forms} | {re.escape(w) for w in self.forum_words}, key=len, reverse=True)
-        regexes = "|".join(r.pattern.replace("(?i)", "") for r, _ in self.regexes)
+        regexes = [r.pattern.replace("(?i)", "").lower() for r, _ in self.regexes]
         #: one pass over the text finds every word that may name a body
-        self.candidate_re = re.compile(rf"(?<![\w&-])(?:{'|'.join(w.lower() for w in words)}|{regexes.lower()})(?![\w&])")
+        candidates = _words_not_after(r"\w&-", [*(w.lower() for w in words), *regexes])
+        self.candidate_re = re.compile(rf"{candidates}(?![\w&])")
         verbs = "|".join(map(re.escape, load_json("verbs")["decision_verbs"]))
         #: a capitalised word that decides: a body even when misspelt ("Cheftemaet godkendte")
-        self.decider_re = re.compile(rf"\b([{_UPPER}][a-zæøå]{{5,}})[ ]+(?:{verbs})\b")
+        self.decider_re = re.compile(rf"({_WORD_START_UPPER}[a-zæøå]{{5,}})[ ]+(?:{verbs})\b")
         self.compound_suffixes = tuple([*self.suffixes, *(x[:-1] + "møde" for x in self.suffixes if x.endswith("n")),
                                         *(x[:-1] + "mødet" for x in self.suffixes if x.endswith("n"))])
 
@@ -609,17 +647,21 @@ class PeopleRecognizer:
         self.role_words = {w.casefold() for w in data["role_words"]}
         self.not_alone = set(data["sentence_start_not_alone"])
         cap = r"[A-ZÆØÅ][a-zæøåéèüöäáóíú]+(?:-[A-ZÆØÅ][a-zæøåéèüöäáóíú]+)?"
-        self.name_re = re.compile(rf"(?<![\w&-]){cap}(?:[ ]{cap}){{0,{max_words - 1}}}(?![\w&])")
+        first = rf"[A-ZÆØÅ](?<![\w&-][A-ZÆØÅ]){cap[len('[A-ZÆØÅ]'):]}"  # a name's first capital opens the search
+        self.name_re = re.compile(rf"{first}(?:[ ]{cap}){{0,{max_words - 1}}}(?![\w&])")
         self.coordinated_re = re.compile(rf"[^\S\n]*(?:og|,|/|&)[^\S\n]*({cap}(?:[ ]{cap}){{0,{max_words - 1}}})(?![\w&])")
-        roles = "|".join(sorted((re.escape(w) for w in self.role_words), key=len, reverse=True))
-        #: where a name may start because a role word stands before it ("sexolog Xxx Yyy")
-        self.after_role_re = re.compile(rf"(?<![\wæøå.-])(?:{roles})[ \t]+")
-
     def _role_before(self, text: str, start: int) -> bool:
-        """A role word known by its ending stands right before ``start`` ("økonomichef Bo Lund")."""
+        """A role word stands right before ``start``, apart by spaces or tabs: a listed one in any
+        case (``Sexolog Xxx Yyy``, ``v. Xxx``) or a lowercase one known by its ending (``økonomichef Bo Lund``)."""
         if start < 2 or text[start - 1] not in " \t":
             return False
-        words = text[max(0, start - 40):start].split()
+        window = text[max(0, start - 60):start].rstrip(" \t")
+        k = len(window)
+        while k > 0 and (window[k - 1].isalnum() or window[k - 1] in "_.-"):
+            k -= 1  # back to the start of the word: letters, digits, "." and "-" ("HR-chef", "v.")
+        if window[k:].lower() in self.role_words and (k > 0 or start <= 60):
+            return True
+        words = window.split()
         word = words[-1] if words else ""
         return len(word) >= 4 and word.islower() and is_role_word(word)
 
@@ -629,14 +671,13 @@ class PeopleRecognizer:
         text = doc_text(doc)
         spans: list[Span] = []
         ends: list[int] = []
-        after_role = {m.end() for m in self.after_role_re.finditer(doc_lower(doc))}  # name words checked below
         for m in self.name_re.finditer(text):
             words = m.group(0).split()
             start = m.start()
             # the name starts at the first word that is a known first name or name word
             k = 0
             role = words[0] not in self.first_names and words[0] not in known and (
-                start in after_role or self._role_before(text, start))
+                self._role_before(text, start))
             while k < len(words) and words[k] not in self.first_names and words[k] not in known and not (k == 0 and role):
                 start += len(words[k]) + 1
                 k += 1
@@ -698,9 +739,9 @@ class InitiativeRecognizer:
     def __init__(self, nlp: Language, name: str, *, lexicon: str) -> None:
         data = load_json(lexicon)
         self.name = name
-        heads = "|".join(sorted(map(re.escape, data["name_heads"]), key=len, reverse=True))
+        heads = _words_not_after(r"\w", sorted((re.escape(h).lower() for h in data["name_heads"]), key=len, reverse=True))
         links = "|".join(data["head_links"])
-        self.head_re = re.compile(rf"\b((?:{heads.lower()}))\s+(?:{links})\s+")
+        self.head_re = re.compile(rf"({heads})\s+(?:{links})\s+")
         self.indefinite_re = re.compile(r"\b(?:en|et|ny|nyt|nye|anden|andet|sådan|sådant)\s+$")
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
         self.coordinated_prefix_re = re.compile(r"[\wæøåÆØÅ]+-[^\S\n](?:og|eller)[^\S\n]$")
@@ -708,24 +749,27 @@ class InitiativeRecognizer:
         self.suffix_min_stem = int(data["suffix_min_stem"])
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         self.quote_re = re.compile(r"[\"”“'‘’]([A-ZÆØÅ][^\"”“'‘’\n]{3,80}?)[\"”“'’]")
-        prefixes = "|".join(map(re.escape, data.get("name_prefixes", [])))
+        prefixes = _words_not_after(r"\w", map(re.escape, data.get("name_prefixes", [])))
         self.capitalised_only = tuple(data["capitalised_only_suffixes"])
-        nouns = "|".join(map(re.escape, sorted(data["quote_nouns"], key=len, reverse=True)))
+        nouns = _words_not_after(r"\wæøå-", map(re.escape, sorted(data["quote_nouns"], key=len, reverse=True)))
         self.noun_then_name_re = re.compile(
-            rf"(?<![\wæøå-])(?:{nouns})[ ]+({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
+            rf"{nouns}[ ]+({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
         self.named_after_noun_re = re.compile(rf"(?:[ \t]+\n?|\n)[ \t]*({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
-        self.prefix_name_re = re.compile(rf"\b(?:{prefixes})(?:[ ]+(?:(?:i|og|på|om|med|for|til|af)[ ]+)?{_CAP_WORD}){{1,4}}")
-        self.possessive_re = re.compile(rf"\b([{_UPPER}][\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
-        self.year_re = re.compile(rf"\b({_CAP_WORD})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
+        self.prefix_name_re = re.compile(rf"{prefixes}(?:[ ]+(?:(?:i|og|på|om|med|for|til|af)[ ]+)?{_CAP_WORD}){{1,4}}")
+        self.possessive_re = re.compile(rf"({_WORD_START_UPPER}[\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
+        self.year_re = re.compile(rf"({_WORD_START_UPPER}[\wæøåÆØÅ'’-]*)[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
         self.hedge_re = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w.lower()) for w in data["hedge_words"]) + r")(?![\wæøå])")
-        funding = "|".join(map(re.escape, data["funding_phrases"]))
-        self.funding_re = re.compile(rf"\b(?:{funding.lower()})\b([^.;\n]{{0,160}})")
-        references = "|".join(map(re.escape, data["reference_phrases"]))
-        self.reference_re = re.compile(rf"\b(?:{references.lower()})\b")
+        funding = _words_not_after(r"\w", (re.escape(p).lower() for p in data["funding_phrases"]))
+        self.funding_re = re.compile(rf"{funding}\b([^.;\n]{{0,160}})")
+        references = _words_not_after(r"\w", (re.escape(p).lower() for p in data["reference_phrases"]))
+        self.reference_re = re.compile(rf"{references}\b")
         self.acronym_re = re.compile(rf"\b[{_UPPER}]{{2,6}}\b")
         #: a block that is only a short capitalised name and an amount in brackets
-        self.priced_re = re.compile(rf"(?:^|\n)([{_UPPER}][^\n(.:]{{2,60}}?)[ ]*\([ ]*[\d.,]+[ ]*(?:mio|mia|t|tkr|kr)\.?[ ]*(?:kr\.?)?[ ]*\)[ ]*(?=\n|$)")
+        #: (the amount at the end of a line is found first: a search for "(" is fast, one for line starts is not)
+        price = r"\([ ]*[\d.,]+[ ]*(?:mio|mia|t|tkr|kr)\.?[ ]*(?:kr\.?)?[ ]*\)[ ]*(?=\n|$)"
+        self.price_re = re.compile(price)
+        self.priced_re = re.compile(rf"([{_UPPER}][^\n(.:]{{2,60}}?)[ ]*{price}")
         #: a capitalised name in the genitive right before (not at the start of a sentence)
         self.own_genitives = set(data["own_genitives"])
         self.genitive_before_re = re.compile(rf"(?<=[\wæøå,] )[{_UPPER}][\wæøå&]+(?:s|'s|’s)[ ]$")
@@ -820,8 +864,10 @@ class InitiativeRecognizer:
                 add(m.start(1), m.end(1), f"aka:{m.group(0).split()[0]}")
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
-        for m in self.priced_re.finditer(text):  # "Skærmbesøg i hjemmeplejen (2,1 mio. kr.)": a proposal
-            add(m.start(1), m.end(1))
+        for amount in self.price_re.finditer(text):  # "Skærmbesøg i hjemmeplejen (2,1 mio. kr.)": a proposal
+            m = self.priced_re.match(text, text.rfind("\n", 0, amount.start()) + 1)
+            if m:
+                add(m.start(1), m.end(1))
         for m in self.prefix_name_re.finditer(text):
             add(m.start(), m.end())
         known_units = {text[a:b] for a, b in map(exact_offsets, get_spans(doc, "minutes_units"))}
