@@ -67,13 +67,15 @@ def _extract_one(source: SourceDocument) -> ExtractedMinutes | InputError:
 
 
 def extract_documents(sources: list[SourceDocument], jobs: int = 1, progress: Callable[[int], None] | None = None) -> list[ExtractedMinutes | InputError]:
-    """Segment and extract documents, in ``jobs`` worker processes when ``jobs > 1``.
+    """Segment and extract documents in ``jobs`` processes when ``jobs > 1``.
 
     Workers return compact records (never spaCy docs); the order of results
     is the order of ``sources``, so the output does not depend on ``jobs``.
+    Where processes fork, this process is one of the ``jobs``: it extracts
+    too, between taking in what the ``jobs - 1`` workers send back.
     """
-    results: list[ExtractedMinutes | InputError] = []
     if jobs <= 1 or len(sources) < 2 * jobs:
+        results: list[ExtractedMinutes | InputError] = []
         for source in sources:
             results.append(_extract_one(source))
             if progress:
@@ -81,17 +83,97 @@ def extract_documents(sources: list[SourceDocument], jobs: int = 1, progress: Ca
         return results
     import multiprocessing as mp
 
-    forking = "fork" in mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if forking else "spawn")
-    if forking:
-        _extractor()  # built once here, shared copy-on-write by the forked workers
+    if "fork" in mp.get_all_start_methods():
+        return _extract_forked(sources, jobs, progress, mp.get_context("fork"))
+    results = []
     chunk = max(1, min(64, len(sources) // (jobs * 8) or 1))
-    with ctx.Pool(jobs, initializer=_worker_init) as pool:
+    with mp.get_context("spawn").Pool(jobs, initializer=_worker_init) as pool:
         for result in pool.imap(_extract_one, sources, chunksize=chunk):
             results.append(result)
             if progress:
                 progress(1)
     return results
+
+
+#: the documents of a forked extraction: workers read them from the memory they share with the parent
+_SOURCES: list[SourceDocument] = []
+
+
+def _extract_chunk(index: int, size: int) -> list[ExtractedMinutes | InputError]:
+    return [_extract_one(source) for source in _SOURCES[index * size : (index + 1) * size]]
+
+
+def _claim(counter, chunks: int) -> int | None:
+    """The next chunk nobody has taken yet, or None when all are taken."""
+    with counter.get_lock():
+        index = counter.value
+        counter.value += 1
+    return index if index < chunks else None
+
+
+def _chunk_worker(counter, chunks: int, size: int, done) -> None:
+    _worker_init()
+    while (index := _claim(counter, chunks)) is not None:
+        done.put((index, _extract_chunk(index, size)))
+
+
+def _extract_forked(sources: list[SourceDocument], jobs: int, progress, ctx) -> list[ExtractedMinutes | InputError]:
+    """Extraction by this process and ``jobs - 1`` forked workers, taking chunks of documents in turn.
+
+    Nothing is sent to the workers (they see ``sources`` in memory shared at
+    the fork) and this process, which has to unpickle what they send back,
+    simply takes fewer chunks itself. A chunk that a worker took but never
+    sent (the worker died) is extracted here at the end.
+    """
+    global _SOURCES
+    import queue
+
+    _extractor()  # built once here, shared copy-on-write by the forked workers
+    _SOURCES = sources
+    size = max(1, min(16, len(sources) // (jobs * 4)))  # small enough that every process gets some
+    chunks = -(-len(sources) // size)
+    counter = ctx.Value("i", 0)
+    done = ctx.Queue()
+    workers = [ctx.Process(target=_chunk_worker, args=(counter, chunks, size, done), daemon=True) for _ in range(jobs - 1)]
+    by_chunk: dict[int, list] = {}
+
+    def receive(timeout: float | None) -> bool:
+        try:
+            index, batch = done.get(timeout=timeout) if timeout else done.get_nowait()
+        except queue.Empty:
+            return False
+        by_chunk[index] = batch
+        if progress:
+            progress(len(batch))
+        return True
+
+    try:
+        for worker in workers:
+            worker.start()
+        while (index := _claim(counter, chunks)) is not None:
+            by_chunk[index] = _extract_chunk(index, size)
+            if progress:
+                progress(len(by_chunk[index]))
+            while receive(None):
+                pass
+        while len(by_chunk) < chunks:
+            if not receive(0.2) and not any(w.is_alive() for w in workers):
+                while receive(0.2):  # whatever the workers sent before they ended
+                    pass
+                for index in range(chunks):
+                    if index not in by_chunk:
+                        by_chunk[index] = _extract_chunk(index, size)
+                        if progress:
+                            progress(len(by_chunk[index]))
+    finally:
+        _SOURCES = []
+        for worker in workers:
+            if worker.is_alive():
+                worker.join(timeout=5)
+            if worker.is_alive():
+                worker.terminate()
+        done.close()
+    return [result for index in range(chunks) for result in by_chunk[index]]
 
 
 def build(inputs: Iterable[str | os.PathLike], jobs: int = 1, progress: Callable[[int], None] | None = None) -> MinutesGraph:

@@ -1,0 +1,62 @@
+"""Extraction in several processes: same records as one process, whoever extracts what."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from graph import pipeline
+from graph.read import collect_paths, read_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+FORKS = "fork" in multiprocessing.get_all_start_methods()
+
+
+@pytest.fixture(scope="module")
+def sources():
+    """The seeds and the probe sets: 31 documents of several layouts."""
+    return [s for s in read_documents(collect_paths([ROOT / "seeds", *sorted((ROOT / "tests/data/probes").glob("*/seeds"))]))]
+
+
+@pytest.fixture(scope="module")
+def one_process(sources):
+    return repr(pipeline.extract_documents(sources, 1))
+
+
+@pytest.mark.skipif(not FORKS, reason="chunks are shared with forked workers only where processes fork")
+def test_workers_and_this_process_share_the_chunks(sources, one_process, monkeypatch):
+    """The parent extracts too, slowly here, so the worker surely takes chunks; the records are the same."""
+    parent, extract_chunk, taken_here = os.getpid(), pipeline._extract_chunk, []
+
+    def slow_here(index, size):
+        if os.getpid() == parent:
+            taken_here.append(index)
+            time.sleep(0.05)
+        return extract_chunk(index, size)
+
+    monkeypatch.setattr(pipeline, "_extract_chunk", slow_here)
+    seen = []
+    results = pipeline.extract_documents(sources, 2, progress=seen.append)
+    assert repr(results) == one_process
+    assert sum(seen) == len(sources) == 31
+    chunks = -(-len(sources) // max(1, min(16, len(sources) // 8)))
+    assert 0 < len(taken_here) < chunks  # both processes extracted
+
+
+@pytest.mark.skipif(not FORKS, reason="chunks are shared with forked workers only where processes fork")
+def test_a_chunk_lost_with_a_dead_worker_is_extracted_here(sources, one_process, monkeypatch):
+    """A worker that dies holding a chunk (killed, out of memory) loses no document."""
+
+    def dies_holding_a_chunk(counter, chunks, size, done):
+        pipeline._claim(counter, chunks)
+        os._exit(3)
+
+    monkeypatch.setattr(pipeline, "_chunk_worker", dies_holding_a_chunk)
+    assert repr(pipeline.extract_documents(sources, 3)) == one_process
+
+
+def test_few_documents_are_extracted_in_this_process(sources, one_process):
+    assert repr(pipeline.extract_documents(sources[:3], 2)) == repr(pipeline.extract_documents(sources[:3], 1))
