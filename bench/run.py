@@ -68,9 +68,15 @@ class _TreeMemory:
     counts them in full, at different moments. Summing the PSS of the whole
     tree at the same instant counts every page once. Linux only (``/proc``);
     elsewhere :attr:`peak_mb` stays ``None``.
+
+    Reading ``smaps_rollup`` walks a process's page tables (about 13 ms for
+    600 MB), and the extracting parent shares the machine with its workers:
+    sampling every 0.2 s, a 10,000-document 2-job extraction took 31.7 s
+    against 25.9 s without the sampler. Memory grows while
+    records accumulate, so a sample a second still sees the peak.
     """
 
-    def __init__(self, interval: float = 0.2) -> None:
+    def __init__(self, interval: float = 1.0) -> None:
         import threading
 
         self.interval = interval

@@ -56,7 +56,10 @@ def build_graph(resolution: Resolution, consume: bool = False) -> nx.MultiDiGrap
             **_evidence_attrs(entity.evidence), "type": entity.kind, "label": entity.label,
             "aliases": ";".join(entity.aliases), "documents": ";".join(entity.documents),
         }))
-    succ = g.succ
+    # one new edge per statement, by the hundred thousand: written into networkx's own adjacency
+    # dicts as MultiDiGraph.add_edge writes them (both ends are nodes already), without its
+    # per-call checks, key search and adjacency views
+    succ, pred = g._succ, g._pred
     node_of = resolution.entity_of.node_ids()
     records = resolution.extracted
     for index in range(len(records)):
@@ -79,10 +82,13 @@ def build_graph(resolution: Resolution, consume: bool = False) -> nx.MultiDiGrap
             if u is None or v is None or u == v:
                 continue
             relation, ev = st.relation, st.evidence
-            found = succ[u].get(v, {}).get(relation)
+            keys = succ[u].get(v)
+            found = keys.get(relation) if keys is not None else None
             if found is None:  # one edge per (u, relation, v), added in document order
-                g.add_edge(u, v, relation, relation=relation, count=1, document=intern(ev.document), lines=intern(ev.lines),
-                           char_start=ev.char_start, char_end=ev.char_end, evidence=ev.quote)
+                if keys is None:
+                    keys = succ[u][v] = pred[v][u] = {}
+                keys[relation] = {"relation": relation, "count": 1, "document": intern(ev.document), "lines": intern(ev.lines),
+                                  "char_start": ev.char_start, "char_end": ev.char_end, "evidence": ev.quote}
                 continue
             found["count"] += 1
             if (ev.document, ev.char_start) < (found["document"], found["char_start"]):

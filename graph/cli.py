@@ -51,7 +51,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="RDF: a statement node with document, quote and offsets for every presents/attends/decides/"
                    "concerns/owns edge (default), or direct triples only (much smaller, for bulk loads)")
     b.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                   help="extraction worker processes (default: number of cores)")
+                   help="extraction processes: this one and N-1 workers (default: number of cores)")
     b.add_argument("--strict", action="store_true", help="fail (exit 1, write nothing) on any warning")
     b.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
 

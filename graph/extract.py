@@ -326,10 +326,12 @@ class Extractor:
         spans_by_part: dict[int, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
         doc = None
         if chunks:
-            doc = self.nlp.make_doc("\n\n".join(chunks))
-            doc.user_data["minutes_text"] = "\n\n".join(chunks)
+            text = "\n\n".join(chunks)
+            doc = self.nlp.make_doc(text)
+            doc.user_data["minutes_text"] = text
             doc.user_data["minutes_known_names"] = known
-            doc = next(iter(self.nlp.pipe([doc])))
+            for _, component in self.nlp.pipeline:  # as nlp(doc) does, without its per-call set-up
+                doc = component(doc)
             starts = [p.start for p in parts]
             for key in _SPAN_KINDS + ("minutes_decides", "minutes_owners"):
                 for span in get_spans(doc, key):

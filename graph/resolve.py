@@ -324,6 +324,12 @@ def resolve(extracted: list[ExtractedMinutes]) -> Resolution:
     return Resolution(tuple(entities), entity_of, extracted if isinstance(extracted, list) else list(extracted))
 
 
+@lru_cache(maxsize=65536)
+def _content_words(name: str) -> tuple[str, ...]:
+    """The words of more than three letters of a name without its year, folded: names recur, so cached."""
+    return tuple(w for w in re.findall(r"[\wæøå]+", fold(split_year(name)[0]).replace("-", "")) if len(w) > 3)
+
+
 def _resolve_initiatives(mentions: list[Mention], extracted, entity_of) -> list[Entity]:
     title_of: dict[tuple[str, int], Mention] = {}
     for e in extracted:
@@ -334,14 +340,11 @@ def _resolve_initiatives(mentions: list[Mention], extracted, entity_of) -> list[
     years: dict[tuple, set[str]] = defaultdict(set)
     target_of: dict[Mention, Mention] = {}
 
-    def words(name: str) -> list[str]:
-        return [w for w in re.findall(r"[\wæøå]+", fold(split_year(name)[0]).replace("-", "")) if len(w) > 3]
-
     for m in mentions:
         title = title_of.get((m.evidence.document, m.item))
         if title is not None and m is not title:
-            tw = " ".join(words(title.text))
-            mw = words(m.text)
+            tw = " ".join(_content_words(title.text))
+            mw = _content_words(m.text)
             if mw and all(w in tw or _stem(w) in tw for w in mw) and initiative_key(m.text) != initiative_key(title.text):
                 target_of[m] = title
     # 'faldindsatsen "Sikre skridt"' names the noun: the noun alone means the same initiative
