@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Span
@@ -116,6 +116,7 @@ def _title_cuts() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rf"(?:{prefixes})(?![^\W\d_])"), re.compile(rf" og (?:{prefixes})| (?:{partners})")
 
 
+@lru_cache(maxsize=8192)  # titles recur from meeting to meeting
 def title_initiative(title: str | None) -> str | None:
     """The initiative an agenda title names, without the verb of the title.
 
