@@ -395,3 +395,33 @@ def test_components_units_pair_beside_an_acronym_stays_a_candidate(nlp):
     doc = nlp("Status på Leg og Bevægelse og MSB")
     assert [s.text for s in doc.spans["minutes_units"]] == ["MSB"]
     assert [s.text for s in doc.spans["minutes_unit_candidates"]] == ["Leg og Bevægelse"]
+
+
+# --- patterns written for speed keep their matches ------------------------------------------------
+
+
+def test_components_listed_role_word_opens_a_name_that_is_no_first_name(nlp):
+    doc = nlp("Mødet blev holdt med konsulent Xyzq Brønd og HR-chef Qwop Lund.")
+    assert texts(doc, "minutes_people") == ["Xyzq Brønd", "Qwop Lund"]
+
+
+def test_components_capitals_before_a_verb_are_a_unit_only_where_a_clause_opens(nlp):
+    doc = nlp("Det blev aftalt, at KVALIHUS evaluerer forløbet. Derfor KVALIHUS evaluerer.\nDATAHUS leverer.")
+    assert texts(doc, "minutes_units") == ["KVALIHUS", "DATAHUS"]
+
+
+def test_components_city_network_is_a_unit_at_a_word_start_only(nlp):
+    assert texts(nlp("Erfaringer fra 8-byerne og x8-byen deles."), "minutes_units") == ["8-byerne"]
+
+
+def test_components_priced_line_is_a_proposal_when_the_amount_is_its_only_bracket(nlp):
+    doc = nlp("Forslag:\nAftenbesøg på skærm (2,1 mio. kr.)\nNoget andet (se bilag) (2 mio. kr.)")
+    assert texts(doc, "minutes_initiatives") == ["Aftenbesøg på skærm"]
+
+
+def test_components_sentence_cuts(nlp):
+    from graph.components import doc_text, sentences
+
+    doc = nlp("Det drøftes. Næste punkt – Plan for trivsel.\n\nNy blok! 2 ting.  (Se bilag) og 3.kvartal")
+    assert [doc_text(doc)[a:b] for a, b in sentences(doc)] == [
+        "Det drøftes.", "Næste punkt", "Plan for trivsel.", "Ny blok!", "2 ting.", "(Se bilag) og 3.kvartal"]
