@@ -358,6 +358,10 @@ class UnitRecognizer:
             rf"{for_heads}(?:[ ]+(?:&|og(?=[ ](?!(?:{not_after_og})\b))|{_CAP_WORD})){{0,3}}[ ]+{_CAP_WORD}")
         tails = "|".join(map(re.escape, data["tails"]))
         self.tail_re = re.compile(rf"{_WORD_START_UPPER}[\wæøåÆØÅ'’-]*[ ]+(?:{tails})\b")
+        endings = "|".join(map(re.escape, data["adjective_endings"]))
+        nouns = "|".join(map(re.escape, data["adjective_heads"]))
+        #: "Velfærdsteknologisk Enhed": a capitalised adjective, known by its ending, before a unit's noun
+        self.adjective_head_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:{endings})[ ]+(?:{nouns})\b")
         self.amp_acronym_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{0,2}}[ ]?&[ ]?[{_UPPER}]{{1,3}}\b")
         self.amp_name_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ]&[ ][{_UPPER}][\wæøå]+\b")
         #: "Long Name (ACR)": found from the bracket, the name read backwards from it
@@ -437,7 +441,7 @@ class UnitRecognizer:
                     if span is not None:
                         spans.append(span)
         for regex in (self.amp_acronym_re, self.amp_name_re, self.for_head_re, self.head_re, self.tail_re, self.city_re,
-                      self.acronym_place_re):
+                      self.acronym_place_re, self.adjective_head_re):
             for m in regex.finditer(text):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:

@@ -425,3 +425,9 @@ def test_components_sentence_cuts(nlp):
     doc = nlp("Det drøftes. Næste punkt – Plan for trivsel.\n\nNy blok! 2 ting.  (Se bilag) og 3.kvartal")
     assert [doc_text(doc)[a:b] for a, b in sentences(doc)] == [
         "Det drøftes.", "Næste punkt", "Plan for trivsel.", "Ny blok!", "2 ting.", "(Se bilag) og 3.kvartal"]
+
+
+def test_components_adjective_before_a_units_noun_is_a_unit(nlp):
+    doc = nlp("• at Socialpsykiatrisk Enhed driver udrulningen. Ny Enhed og Sundhedsfagligt Sekretariat deltog.")
+    assert texts(doc, "minutes_units") == ["Socialpsykiatrisk Enhed", "Sundhedsfagligt Sekretariat"]
+    assert texts(doc, "minutes_owners") == ["Socialpsykiatrisk Enhed"]
