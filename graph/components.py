@@ -785,6 +785,9 @@ class InitiativeRecognizer:
         #: a capitalised name in the genitive right before (not at the start of a sentence)
         self.own_genitives = set(data["own_genitives"])
         self.genitive_before_re = re.compile(rf"(?<=[\wæøå,] )[{_UPPER}][\wæøå&]+(?:s|'s|’s)[ ]$")
+        #: 'en sårklinik, Sårklinik Gellerup,': a name in apposition that repeats the common noun before it
+        self.apposition_re = re.compile(
+            rf",[ ]+({_WORD_START_UPPER}[\wæøåÆØÅ'’-]*(?:[ ]+{_CAP_WORD}){{1,3}})(?=[ ]*[,.;:)]|[ ]*$|[ ]+i[ ])")
         self.for_tail_re = re.compile(r"[^\S\n]+for[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:)]|$)", re.MULTILINE)
 
     def _head_phrase_end(self, text: str, pos: int) -> int:
@@ -874,6 +877,11 @@ class InitiativeRecognizer:
         for m in self.noun_then_name_re.finditer(text):  # "projekt Grøn Kørsel": the name, given to the noun
             if not _hits(m.start(1), m.end(1), others):
                 add(m.start(1), m.end(1), f"aka:{m.group(0).split()[0]}")
+        for m in self.apposition_re.finditer(text):
+            noun = m.group(1).split()[0].casefold()
+            start = m.start() - len(noun)
+            if start > 0 and text[start - 1] == " " and text[start:m.start()] == noun:
+                add(m.start(1), m.end(1))
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
         for amount in self.price_re.finditer(text):  # "Skærmbesøg i hjemmeplejen (2,1 mio. kr.)": a proposal

@@ -431,3 +431,8 @@ def test_components_adjective_before_a_units_noun_is_a_unit(nlp):
     doc = nlp("• at Socialpsykiatrisk Enhed driver udrulningen. Ny Enhed og Sundhedsfagligt Sekretariat deltog.")
     assert texts(doc, "minutes_units") == ["Socialpsykiatrisk Enhed", "Sundhedsfagligt Sekretariat"]
     assert texts(doc, "minutes_owners") == ["Socialpsykiatrisk Enhed"]
+
+
+def test_components_name_in_apposition_that_repeats_its_noun_is_an_initiative(nlp):
+    doc = nlp("Der etableres en hørecafé, Hørecafé Nordbyen, i huset. Vi ringede til en læge, Lene Hansen, i går.")
+    assert texts(doc, "minutes_initiatives") == ["Hørecafé Nordbyen"]
