@@ -436,3 +436,8 @@ def test_components_adjective_before_a_units_noun_is_a_unit(nlp):
 def test_components_name_in_apposition_that_repeats_its_noun_is_an_initiative(nlp):
     doc = nlp("Der etableres en hørecafé, Hørecafé Nordbyen, i huset. Vi ringede til en læge, Lene Hansen, i går.")
     assert texts(doc, "minutes_initiatives") == ["Hørecafé Nordbyen"]
+
+
+def test_components_initiative_named_as_a_reference_is_passing(nlp):
+    doc = nlp("Sammenhængen til Trivselsløft 2025 skal beskrives. Trivselsløft 2025 igangsættes.")
+    assert pairs(doc, "minutes_initiatives") == [("Trivselsløft 2025", "passing"), ("Trivselsløft 2025", "")]
