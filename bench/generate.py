@@ -93,10 +93,10 @@ ACRONYM_UNITS = [
 #: Units named by acronym only or by plain name (national bodies, other departments, a region).
 NAMED_UNITS = [
     "MSB", "MSO", "MBU", "MKB", "KL", "HR", "VIVE", "Region Midtjylland", "Sundhedsstyrelsen", "Ældresagen",
-    "Strategi og Udvikling", "Faktacenteret", "Bygningsafdelingen", "AUH", "Socialstyrelsen", "FOA",
+    "Strategi og Udvikling", "Analysecenteret", "Bygningsafdelingen", "AUH", "Socialstyrelsen", "FOA",
 ]
 PLACES = """
-Skovvang Viby Tilst Hasle Lystrup Risskov Brabrand Harlev Tranbjerg Højbjerg Gellerup Solbjerg Beder Malling
+Skåde Viby Tilst Hasle Lystrup Risskov Brabrand Harlev Tranbjerg Højbjerg Gellerup Solbjerg Beder Malling
 Åby Trige Sabro Hjortshøj Egå Skæring Kolt Mårslet Gammelgaardsparken Vestervang Søndergården Bøgeskoven Lindehaven
 Rosenhaven Kildebakken Engparken Fjordblink Vibebo Solsikken Egebakken Havblik
 """.split()
@@ -155,8 +155,8 @@ BODIES_DECIDING = [
     "Chefteamet tog status til efterretning.",
 ]
 LOCATIONS = [
-    "Rådhuset, vær. 489", "Rådhuset, vær. 489 - sagsbehandlere virtuelt", "Rådhuset, vær. 391",
-    "Rådhuset, vær. 489 (virtuelt for sagsbehandlere)", "Skovvang, mødelokale 2", "Teams",
+    "Rådhuset, vær. 207", "Rådhuset, vær. 207 - sagsbehandlere virtuelt", "Rådhuset, vær. 391",
+    "Rådhuset, vær. 312 (virtuelt for sagsbehandlere)", "Skåde, mødelokale 2", "Teams",
 ]
 TITLE_TEMPLATES = [
     "Status på {i}", "Etablering af {i}", "Evaluering af {i}", "{i}", "{i}", "Opfølgning på {i}",

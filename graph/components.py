@@ -360,7 +360,7 @@ class UnitRecognizer:
         self.tail_re = re.compile(rf"{_WORD_START_UPPER}[\wæøåÆØÅ'’-]*[ ]+(?:{tails})\b")
         endings = "|".join(map(re.escape, data["adjective_endings"]))
         nouns = "|".join(map(re.escape, data["adjective_heads"]))
-        #: "Velfærdsteknologisk Enhed": a capitalised adjective, known by its ending, before a unit's noun
+        #: "Socialpsykiatrisk Enhed": a capitalised adjective, known by its ending, before a unit's noun
         self.adjective_head_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:{endings})[ ]+(?:{nouns})\b")
         self.amp_acronym_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{0,2}}[ ]?&[ ]?[{_UPPER}]{{1,3}}\b")
         self.amp_name_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ]&[ ][{_UPPER}][\wæøå]+\b")
@@ -785,7 +785,7 @@ class InitiativeRecognizer:
         #: a capitalised name in the genitive right before (not at the start of a sentence)
         self.own_genitives = set(data["own_genitives"])
         self.genitive_before_re = re.compile(rf"(?<=[\wæøå,] )[{_UPPER}][\wæøå&]+(?:s|'s|’s)[ ]$")
-        #: 'en sårklinik, Sårklinik Gellerup,': a name in apposition that repeats the common noun before it
+        #: 'en hørecafé, Hørecafé Nordbyen,': a name in apposition that repeats the common noun before it
         self.apposition_re = re.compile(
             rf",[ ]+({_WORD_START_UPPER}[\wæøåÆØÅ'’-]*(?:[ ]+{_CAP_WORD}){{1,3}})(?=[ ]*[,.;:)]|[ ]*$|[ ]+i[ ])")
         self.for_tail_re = re.compile(r"[^\S\n]+for[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:)]|$)", re.MULTILINE)
