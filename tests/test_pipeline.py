@@ -60,3 +60,15 @@ def test_a_chunk_lost_with_a_dead_worker_is_extracted_here(sources, one_process,
 
 def test_few_documents_are_extracted_in_this_process(sources, one_process):
     assert repr(pipeline.extract_documents(sources[:3], 2)) == repr(pipeline.extract_documents(sources[:3], 1))
+
+
+def test_build_keeps_both_adjacencies_of_every_edge(seed_graph):
+    """The build writes statement edges into networkx's adjacency dicts itself: each edge is seen,
+    with the same attributes, from its source (out_edges) and its target (in_edges)."""
+    g = seed_graph.nx
+    out_edges = {(u, v, k): id(d) for u, v, k, d in g.out_edges(keys=True, data=True)}
+    in_edges = {(u, v, k): id(d) for u, v, k, d in g.in_edges(keys=True, data=True)}
+    assert out_edges == in_edges and len(out_edges) == g.number_of_edges() > 250
+    presents = [(g.nodes[u]["label"], g.nodes[v]["number"]) for u, v, r in g.in_edges("item:000_2eb527c07c3843b1.txt#3", data="relation")
+                if r == "presents"]
+    assert presents == [("Helle Rasmussen", 3), ("Vibeke Jørgensen", 3)]
