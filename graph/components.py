@@ -656,10 +656,12 @@ class PeopleRecognizer:
         self.first_names = _FirstNames(names)
         self.role_words = {w.casefold() for w in data["role_words"]}
         self.not_alone = set(data["sentence_start_not_alone"])
-        cap = r"[A-ZÆØÅ][a-zæøåéèüöäáóíú]+(?:-[A-ZÆØÅ][a-zæøåéèüöäáóíú]+)?"
-        first = rf"[A-ZÆØÅ](?<![\w&-][A-ZÆØÅ]){cap[len('[A-ZÆØÅ]'):]}"  # a name's first capital opens the search
+        rest = r"[a-zæøåéèüöäáóíú]+(?:-[A-ZÆØÅ][a-zæøåéèüöäáóíú]+)?"  # of a name word after its capital
+        cap = rf"[A-ZÆØÅ]{rest}"
+        first = rf"[A-ZÆØÅ](?<![\w&-][A-ZÆØÅ]){rest}"  # not after a word: the capital opens the search
         self.name_re = re.compile(rf"{first}(?:[ ]{cap}){{0,{max_words - 1}}}(?![\w&])")
         self.coordinated_re = re.compile(rf"[^\S\n]*(?:og|,|/|&)[^\S\n]*({cap}(?:[ ]{cap}){{0,{max_words - 1}}})(?![\w&])")
+
     def _role_before(self, text: str, start: int) -> bool:
         """A role word stands right before ``start``, apart by spaces or tabs: a listed one in any
         case (``Sexolog Xxx Yyy``, ``v. Xxx``) or a lowercase one known by its ending (``økonomichef Bo Lund``)."""
