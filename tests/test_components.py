@@ -441,3 +441,8 @@ def test_components_name_in_apposition_that_repeats_its_noun_is_an_initiative(nl
 def test_components_initiative_named_as_a_reference_is_passing(nlp):
     doc = nlp("Sammenhængen til Trivselsløft 2025 skal beskrives. Trivselsløft 2025 igangsættes.")
     assert pairs(doc, "minutes_initiatives") == [("Trivselsløft 2025", "passing"), ("Trivselsløft 2025", "")]
+
+
+def test_components_service_compound_before_a_place_is_a_unit(nlp):
+    doc = nlp("Det sker med tæt kobling til Hjælpemiddelservice Aarhus og servicen i øvrigt.")
+    assert texts(doc, "minutes_units") == ["Hjælpemiddelservice Aarhus"]
