@@ -362,6 +362,8 @@ class UnitRecognizer:
         nouns = "|".join(map(re.escape, data["adjective_heads"]))
         #: "Socialpsykiatrisk Enhed": a capitalised adjective, known by its ending, before a unit's noun
         self.adjective_head_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:{endings})[ ]+(?:{nouns})\b")
+        #: a foundation named after a proper noun, with the hyphen Danish writes after one: "Nordea-fonden"
+        self.foundation_re = re.compile(rf"{_WORD_START_UPPER}[\wæøåÆØÅ]*-fond(?:en)?\b")
         self.amp_acronym_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{0,2}}[ ]?&[ ]?[{_UPPER}]{{1,3}}\b")
         self.amp_name_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ]&[ ][{_UPPER}][\wæøå]+\b")
         #: "Long Name (ACR)": found from the bracket, the name read backwards from it
@@ -441,7 +443,7 @@ class UnitRecognizer:
                     if span is not None:
                         spans.append(span)
         for regex in (self.amp_acronym_re, self.amp_name_re, self.for_head_re, self.head_re, self.tail_re, self.city_re,
-                      self.acronym_place_re, self.adjective_head_re):
+                      self.acronym_place_re, self.adjective_head_re, self.foundation_re):
             for m in regex.finditer(text):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
@@ -844,10 +846,13 @@ class InitiativeRecognizer:
             end = self._head_phrase_end(text, m.end())
             if end > m.end():
                 add(m.start(), end)
+        unit_words = {exact_offsets(span) for span in get_spans(doc, "minutes_units")}
         for start, end in _compound_words(doc, self.suffixes, self.suffix_min_stem):
             word = text[start:end].casefold()
             if word in self.suffix_exclude or (text[start].islower() and "-" not in word and word.endswith(self.capitalised_only)):
                 continue
+            if (start, end) in unit_words:
+                continue  # "Nordea-fonden": the word names an organisation
             prefix = self.coordinated_prefix_re.search(text, max(0, start - 40), start)
             if prefix:
                 start = prefix.start()

@@ -446,3 +446,9 @@ def test_components_initiative_named_as_a_reference_is_passing(nlp):
 def test_components_service_compound_before_a_place_is_a_unit(nlp):
     doc = nlp("Det sker med tæt kobling til Hjælpemiddelservice Aarhus og servicen i øvrigt.")
     assert texts(doc, "minutes_units") == ["Hjælpemiddelservice Aarhus"]
+
+
+def test_components_foundation_after_a_proper_noun_is_a_unit_not_a_fund(nlp):
+    doc = nlp("Der søges midler hos Solvang-fonden. Udviklingsfonden bruges til resten.")
+    assert texts(doc, "minutes_units") == ["Solvang-fonden"]
+    assert texts(doc, "minutes_initiatives") == ["Udviklingsfonden"]
