@@ -53,11 +53,19 @@ PIPELINE_CONFIG: dict[str, dict] = {
 
 _UPPER = "A-ZÆØÅ"
 _WORD = r"[\wæøåÆØÅ]"
-_CAP_WORD = rf"[{_UPPER}][\wæøåÆØÅ'’-]*"
+_CAP_TAIL = r"[\wæøåÆØÅ'’-]*"
+_CAP_WORD = rf"[{_UPPER}]{_CAP_TAIL}"
 #: a capital letter that starts a word (``\b[A-ZÆØÅ]``), written so that Python's ``re`` can skip
 #: straight to capitals: a pattern that opens with ``\b`` or a look-behind is tried at every
 #: character, one that opens with a character class is searched several times faster
 _WORD_START_UPPER = rf"[{_UPPER}](?<!\w[{_UPPER}])"
+#: a capitalised word that does not continue another word (``\b{_CAP_WORD}``)
+_CAP_WORD_START = rf"{_WORD_START_UPPER}{_CAP_TAIL}"
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""What ``\w`` matches: letters, digits and ``_``."""
+    return ch.isalnum() or ch == "_"
 
 
 def _words_not_after(before: str, alternatives: Iterable[str]) -> str:
@@ -216,7 +224,7 @@ def _opens_clause(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] == " ":
         i -= 1
-    return i < pos and text[i - 2:i] in ("at", "At") and (i == 2 or not (text[i - 3].isalnum() or text[i - 3] == "_"))
+    return i < pos and text[i - 2:i] in ("at", "At") and (i == 2 or not _is_word_char(text[i - 3]))
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
@@ -357,11 +365,11 @@ class UnitRecognizer:
         self.for_head_re = re.compile(
             rf"{for_heads}(?:[ ]+(?:&|og(?=[ ](?!(?:{not_after_og})\b))|{_CAP_WORD})){{0,3}}[ ]+{_CAP_WORD}")
         tails = "|".join(map(re.escape, data["tails"]))
-        self.tail_re = re.compile(rf"{_WORD_START_UPPER}[\wæøåÆØÅ'’-]*[ ]+(?:{tails})\b")
-        endings = "|".join(map(re.escape, data["adjective_endings"]))
-        nouns = "|".join(map(re.escape, data["adjective_heads"]))
+        self.tail_re = re.compile(rf"{_CAP_WORD_START}[ ]+(?:{tails})\b")
+        adjective_endings = "|".join(map(re.escape, data["adjective_endings"]))
+        adjective_heads = "|".join(map(re.escape, data["adjective_heads"]))
         #: "Socialpsykiatrisk Enhed": a capitalised adjective, known by its ending, before a unit's noun
-        self.adjective_head_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:{endings})[ ]+(?:{nouns})\b")
+        self.adjective_head_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:{adjective_endings})[ ]+(?:{adjective_heads})\b")
         #: a foundation named after a proper noun, with the hyphen Danish writes after one: "Nordea-fonden"
         self.foundation_re = re.compile(rf"{_WORD_START_UPPER}[\wæøåÆØÅ]*-fond(?:en)?\b")
         self.amp_acronym_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{0,2}}[ ]?&[ ]?[{_UPPER}]{{1,3}}\b")
@@ -671,7 +679,7 @@ class PeopleRecognizer:
             return False
         window = text[max(0, start - 60):start].rstrip(" \t")
         k = len(window)
-        while k > 0 and (window[k - 1].isalnum() or window[k - 1] in "_.-"):
+        while k > 0 and (_is_word_char(window[k - 1]) or window[k - 1] in ".-"):
             k -= 1  # back to the start of the word: letters, digits, "." and "-" ("HR-chef", "v.")
         if window[k:].lower() in self.role_words and (k > 0 or start <= 60):
             return True
@@ -690,8 +698,7 @@ class PeopleRecognizer:
             start = m.start()
             # the name starts at the first word that is a known first name or name word
             k = 0
-            role = words[0] not in self.first_names and words[0] not in known and (
-                self._role_before(text, start))
+            role = words[0] not in self.first_names and words[0] not in known and self._role_before(text, start)
             while k < len(words) and words[k] not in self.first_names and words[k] not in known and not (k == 0 and role):
                 start += len(words[k]) + 1
                 k += 1
@@ -773,7 +780,7 @@ class InitiativeRecognizer:
         self.named_after_noun_re = re.compile(rf"(?:[ \t]+\n?|\n)[ \t]*({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
         self.prefix_name_re = re.compile(rf"{prefixes}(?:[ ]+(?:(?:i|og|på|om|med|for|til|af)[ ]+)?{_CAP_WORD}){{1,4}}")
         self.possessive_re = re.compile(rf"({_WORD_START_UPPER}[\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
-        self.year_re = re.compile(rf"({_WORD_START_UPPER}[\wæøåÆØÅ'’-]*)[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
+        self.year_re = re.compile(rf"({_CAP_WORD_START})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
         self.hedge_re = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w.lower()) for w in data["hedge_words"]) + r")(?![\wæøå])")
         funding = _words_not_after(r"\w", (re.escape(p).lower() for p in data["funding_phrases"]))
@@ -791,7 +798,7 @@ class InitiativeRecognizer:
         self.genitive_before_re = re.compile(rf"(?<=[\wæøå,] )[{_UPPER}][\wæøå&]+(?:s|'s|’s)[ ]$")
         #: 'en hørecafé, Hørecafé Nordbyen,': a name in apposition that repeats the common noun before it
         self.apposition_re = re.compile(
-            rf",[ ]+({_WORD_START_UPPER}[\wæøåÆØÅ'’-]*(?:[ ]+{_CAP_WORD}){{1,3}})(?=[ ]*[,.;:)]|[ ]*$|[ ]+i[ ])")
+            rf",[ ]+({_CAP_WORD_START}(?:[ ]+{_CAP_WORD}){{1,3}})(?=[ ]*[,.;:)]|[ ]*$|[ ]+i[ ])")
         self.for_tail_re = re.compile(r"[^\S\n]+for[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:)]|$)", re.MULTILINE)
 
     def _head_phrase_end(self, text: str, pos: int) -> int:
@@ -803,7 +810,7 @@ class InitiativeRecognizer:
         for k, m in enumerate(words):
             word = m.group(0)
             low = word.casefold()
-            if not (word[0].isalnum() or word[0] == "_"):  # a mark, not a word
+            if not _is_word_char(word[0]):  # a mark, not a word
                 break
             if low in self._STOP or (word.islower() and len(word) > 5 and low.endswith("es")):
                 break
@@ -846,12 +853,12 @@ class InitiativeRecognizer:
             end = self._head_phrase_end(text, m.end())
             if end > m.end():
                 add(m.start(), end)
-        unit_words = {exact_offsets(span) for span in get_spans(doc, "minutes_units")}
+        unit_offsets = {exact_offsets(span) for span in get_spans(doc, "minutes_units")}
         for start, end in _compound_words(doc, self.suffixes, self.suffix_min_stem):
             word = text[start:end].casefold()
             if word in self.suffix_exclude or (text[start].islower() and "-" not in word and word.endswith(self.capitalised_only)):
                 continue
-            if (start, end) in unit_words:
+            if (start, end) in unit_offsets:
                 continue  # "Nordea-fonden": the word names an organisation
             prefix = self.coordinated_prefix_re.search(text, max(0, start - 40), start)
             if prefix:
@@ -897,7 +904,7 @@ class InitiativeRecognizer:
                 add(m.start(1), m.end(1))
         for m in self.prefix_name_re.finditer(text):
             add(m.start(), m.end())
-        known_units = {text[a:b] for a, b in map(exact_offsets, get_spans(doc, "minutes_units"))}
+        known_units = {text[a:b] for a, b in unit_offsets}
         funding_starts: list[int] = []
         for m in self.funding_re.finditer(low):
             for a in self.acronym_re.finditer(text, m.start(1), m.end(1)):

@@ -137,23 +137,23 @@ def _extract_forked(sources: list[SourceDocument], jobs: int, progress, ctx) -> 
     workers = [ctx.Process(target=_chunk_worker, args=(counter, chunks, size, done), daemon=True) for _ in range(jobs - 1)]
     by_chunk: dict[int, list] = {}
 
-    def receive(timeout: float | None) -> bool:
-        try:
-            index, batch = done.get(timeout=timeout) if timeout else done.get_nowait()
-        except queue.Empty:
-            return False
+    def keep(index: int, batch: list) -> None:
         by_chunk[index] = batch
         if progress:
             progress(len(batch))
+
+    def receive(timeout: float | None) -> bool:
+        try:
+            keep(*(done.get(timeout=timeout) if timeout else done.get_nowait()))
+        except queue.Empty:
+            return False
         return True
 
     try:
         for worker in workers:
             worker.start()
         while (index := _claim(counter, chunks)) is not None:
-            by_chunk[index] = _extract_chunk(index, size)
-            if progress:
-                progress(len(by_chunk[index]))
+            keep(index, _extract_chunk(index, size))
             while receive(None):
                 pass
         while len(by_chunk) < chunks:
@@ -162,9 +162,7 @@ def _extract_forked(sources: list[SourceDocument], jobs: int, progress, ctx) -> 
                     pass
                 for index in range(chunks):
                     if index not in by_chunk:
-                        by_chunk[index] = _extract_chunk(index, size)
-                        if progress:
-                            progress(len(by_chunk[index]))
+                        keep(index, _extract_chunk(index, size))
     finally:
         _SOURCES = []
         for worker in workers:
