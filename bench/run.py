@@ -218,25 +218,23 @@ def _exports(graph, out: Path, clock: _Clock, skip_rdflib: bool, skip_rdflib_tur
 
     result["peak_rss_after_exports_mb"] = _rss_mb()
 
-    # SPARQL on pyoxigraph: a store loaded with the graph's quads
+    # SPARQL on pyoxigraph: the store `minutes-graph query --graph OUT` and `serve` load
+    # (graph.sparql.load_store: the N-Triples export, one default graph)
     base_iri = _optional("graph.exporters.rdf", "DEFAULT_BASE_IRI") or "https://example.org/minutes-graph/"
+    load_store = _optional("graph.sparql", "load_store")
     nquads = _optional("graph.exporters.rdf", "nquads")
-    to_quads = _optional("graph.exporters.rdf", "to_quads")
     run_query = _optional("graph.sparql", "run_query")
-    clock.times.update(to_quads_s=None, sparql_load_s=None, sparql_2hop_s=None)
+    clock.times.update(sparql_load_s=None, sparql_2hop_s=None)
     result.update(triples=None, sparql_rows=None)
     import pyoxigraph as ox
 
     store = ox.Store()
     try:
         with clock("sparql_load"):
-            if nquads is not None:  # bytes straight into the store: no Python object per quad
+            if load_store is not None:
+                store = load_store(out)
+            elif nquads is not None:
                 store.bulk_load(nquads(graph, base_iri), format=ox.RdfFormat.N_QUADS)
-            elif to_quads is not None:
-                with clock("to_quads"):
-                    quads = to_quads(graph, base_iri) if _accepts_base(to_quads) else to_quads(graph)
-                store.bulk_extend(quads)
-                del quads
             elif (out / "graph.ttl").is_file():
                 store.bulk_load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
         result["triples"] = len(store) or _count_turtle(out / "graph.ttl")
@@ -276,15 +274,6 @@ def _exports(graph, out: Path, clock: _Clock, skip_rdflib: bool, skip_rdflib_tur
             clock.times["rdflib_sparql_2hop_s"] = None
     result["peak_rss_with_rdflib_mb"] = _rss_mb()
     return result
-
-
-def _accepts_base(func) -> bool:
-    import inspect
-
-    try:
-        return len(inspect.signature(func).parameters) >= 2
-    except (TypeError, ValueError):
-        return False
 
 
 def _count_turtle(path: Path) -> int | None:
