@@ -766,6 +766,8 @@ class InitiativeRecognizer:
         links = "|".join(data["head_links"])
         self.head_re = re.compile(rf"({heads})\s+(?:{links})\s+")
         self.indefinite_re = re.compile(r"\b(?:en|et|ny|nyt|nye|anden|andet|sådan|sådant)\s+$")
+        #: "etableres som et 2-årigt udviklingsprojekt": says what a thing is, names nothing itself
+        self.predicative_re = re.compile(r"(?<![\wæøå])som[ ]+(?:en|et)[ ]+(?:[\wæøå-]+[ ]+)?$")
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
         self.coordinated_prefix_re = re.compile(r"[\wæøåÆØÅ]+-[^\S\n](?:og|eller)[^\S\n]$")
         self.year_tail_re = re.compile(r"[ ](\d{4}(?:[ ]?[-–][ ]?\d{2,4})?)\b")
@@ -850,6 +852,8 @@ class InitiativeRecognizer:
         for m in self.head_re.finditer(low):
             if text[m.start()].islower() and self.indefinite_re.search(low, max(0, m.start() - 10), m.start()):
                 continue  # "en plan for opfølgning": a plan, not one with a name
+            if text[m.start()].islower() and low.startswith(("en ", "et "), m.end()):
+                continue  # "som model for en klinik": the phrase names no particular thing
             end = self._head_phrase_end(text, m.end())
             if end > m.end():
                 add(m.start(), end)
@@ -857,6 +861,8 @@ class InitiativeRecognizer:
         for start, end in _compound_words(doc, self.suffixes, self.suffix_min_stem):
             word = text[start:end].casefold()
             if word in self.suffix_exclude or (text[start].islower() and "-" not in word and word.endswith(self.capitalised_only)):
+                continue
+            if text[start].islower() and self.predicative_re.search(low, max(0, start - 40), start):
                 continue
             if (start, end) in unit_offsets:
                 continue  # "Nordea-fonden": the word names an organisation

@@ -452,3 +452,10 @@ def test_components_foundation_after_a_proper_noun_is_a_unit_not_a_fund(nlp):
     doc = nlp("Der søges midler hos Solvang-fonden. Udviklingsfonden bruges til resten.")
     assert texts(doc, "minutes_units") == ["Solvang-fonden"]
     assert texts(doc, "minutes_initiatives") == ["Udviklingsfonden"]
+
+
+def test_components_what_a_thing_is_said_to_be_is_no_initiative(nlp):
+    doc = nlp("At Frokostværkstedet etableres som et 2-årigt udviklingsprojekt. "
+              "Lene ser på om stedet kan bruges som model for en klinik. Der etableres en frivilligpulje. "
+              "Vi følger Model for Nære Klinikker.")
+    assert texts(doc, "minutes_initiatives") == ["frivilligpulje", "Model for Nære Klinikker"]
