@@ -228,8 +228,12 @@ def _opens_clause(text: str, pos: int) -> bool:
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\"”“'‘(")
-    return not before or before[-1] in ".!?:•◦-–;"
+    """``pos`` opens the text, a block (after a blank line) or a sentence (after ``.``, ``:``, a bullet, ...)."""
+    i, newlines = pos, 0
+    while i > 0 and text[i - 1] in " \t\n\"”“'‘(":
+        newlines += text[i - 1] == "\n"
+        i -= 1
+    return i == 0 or newlines >= 2 or text[i - 1] in ".!?:•◦-–;"
 
 
 def _set_spans(doc: Doc, key: str, spans: list[Span], *, overlapping: bool = False) -> None:
@@ -1027,6 +1031,13 @@ class RelationFinder:
         particles = self.particles.get(words[0])
         return any(" ".join(words[1:3]).startswith(p) for p in particles) if particles else True
 
+    def _makes_new_thing(self, low: str, pos: int, end: int) -> bool:
+        """The verb after ``pos`` makes something new and unnamed (``udarbejder et notat``), so the
+        subject owns no initiative; ``en handleplan for strategien`` works on one."""
+        words = self._WORD.findall(low, pos, min(end, pos + 120))
+        verb = next((k for k, w in enumerate(words[:8]) if w in self.owner_verbs), None)  # after "og Ib Krog"
+        return verb is not None and words[verb + 1: verb + 2] in (["en"], ["et"]) and "for" not in words[verb + 2: verb + 5]
+
     def _verb_follows(self, text: str, pos: int, end: int, is_verb) -> bool:
         """A verb right after ``pos`` (allowing two lowercase adverbs: ``HR årligt udbyder``)."""
         words = [w.casefold() for w in self._WORD.findall(text, pos, min(end, pos + 120))]
@@ -1117,7 +1128,9 @@ class RelationFinder:
             subjects += [o for o in sent_owners if self.as_role_re.match(low, o.end_char)  # "med Eva Berg som projektleder"
                          and low.endswith("med ", 0, o.start_char)]
             for owner in {o.start_char: o for o in subjects}.values():  # a subject found from two clause starts once
-                owners.append(self._owner_span(doc, owner, [i for i in sent_inits if i.start_char >= owner.end_char]))
+                owned = [i for i in sent_inits if i.start_char >= owner.end_char]
+                if owned or not self._makes_new_thing(low, owner.end_char, end):
+                    owners.append(self._owner_span(doc, owner, owned))
             by_start = {o.start_char: o for o in sent_owners}
             agents = list(self.anchor_re.finditer(low, start, end)) + list(self.lies_with_re.finditer(low, start, end))
             if self._about_initiative(low, lead, end, sent_inits):

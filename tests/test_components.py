@@ -459,3 +459,15 @@ def test_components_what_a_thing_is_said_to_be_is_no_initiative(nlp):
               "Lene ser på om stedet kan bruges som model for en klinik. Der etableres en frivilligpulje. "
               "Vi følger Model for Nære Klinikker.")
     assert texts(doc, "minutes_initiatives") == ["frivilligpulje", "Model for Nære Klinikker"]
+
+
+def test_components_a_block_after_a_blank_line_opens_a_sentence(nlp):
+    doc = nlp("At klinikken åbner.\n\nAt Bo Vestergaard er projektleder i opstartsfasen.")
+    assert texts(doc, "minutes_people") == ["Bo Vestergaard"]
+    assert texts(doc, "minutes_owners") == ["Bo Vestergaard"]
+
+
+def test_components_making_a_new_thing_is_no_ownership(nlp):
+    doc = nlp("At Ane Holm og Ib Krog udarbejder et fælles notat om snitflader.\n\n"
+              "HR udarbejder en handleplan for strategien.")
+    assert texts(doc, "minutes_owners") == ["HR"]
