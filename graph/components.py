@@ -387,7 +387,9 @@ class UnitRecognizer:
         places = "|".join(map(re.escape, data["places"]))
         self.acronym_place_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{1,5}}[ ](?:{places})\b")
         endings = "|".join(map(re.escape, data["place_compound_endings"]))
-        self.place_after_re = re.compile(rf"[ ](?:{places})\b")
+        #: a place: a listed one, "Aarhus Vest", or a part of town ("Østbyen")
+        self.place_after_re = re.compile(rf"[ ](?:(?:{places})(?:[ ](?:Nord|Syd|Øst|Vest|Midt))?|[{_UPPER}][a-zæøå]+byen)\b")
+        self.proper_name_after_re = re.compile(rf"[ ][{_UPPER}][a-zæøå]{{2,}}\b(?![ ]+(?:og|&)[ ]+[{_UPPER}]|[ ]+[{_UPPER}]|[\wæøåÆØÅ-])")
         self.compound_before_re = re.compile(rf"\b[{_UPPER}][a-zæøå]*(?:{endings})$")
         staff = _words_not_after(r"\w", map(re.escape, sorted(data["staff_functions"], key=len, reverse=True)))
         self.staff_re = re.compile(rf"{staff}\b(?![ ]+(?:og|&)[ ]+[{_UPPER}])")  # not the first half of a pair
@@ -444,6 +446,8 @@ class UnitRecognizer:
                         start, name = start + cut, name[cut:]
                 if " " not in name:  # no such start ("Det Nationale ... for Velfærd (VIVE)"): the whole name
                     start, name = long.start(), long.group(1)
+                if name.split()[0] in self.not_in_pair:
+                    continue  # "kontorchef Bo Lund (K&B)": a person and the unit they come from
                 definitions.append((start, long.end(), name, m.start(1), m.end(1), m.group(1)))
         for m in self.acronym_bracket_re.finditer(text):
             if m.group(2)[0].casefold() == m.group(1)[0].casefold():  # "KL (Henrik kommer med ...)" defines nothing
@@ -486,7 +490,10 @@ class UnitRecognizer:
                     spans.append(span)
         for start, end in _compound_words(doc, self.suffixes, 3):
             if text[start:end].casefold() not in self.suffix_exclude:
-                tail = self.place_after_re.match(text, end)  # "Rehabiliteringsenheden Vest"
+                # "Rehabiliteringsenheden Vest", "Boligforeningen Solgården": a place or a proper name
+                tail = self.place_after_re.match(text, end) or self.proper_name_after_re.match(text, end)
+                if tail and tail.group().strip() in self.not_in_pair:
+                    tail = None  # "... i Sekretariatet Bo Lund og ...": a person after the unit
                 span = _char_span(doc, start, tail.end() if tail else end, "Unit")
                 if span is not None:
                     spans.append(span)
@@ -674,7 +681,16 @@ class PeopleRecognizer:
         cap = rf"[A-ZÆØÅ]{rest}"
         first = rf"[A-ZÆØÅ](?<![\w&-][A-ZÆØÅ]){rest}"  # not after a word: the capital opens the search
         self.name_re = re.compile(rf"{first}(?:[ ]{cap}){{0,{max_words - 1}}}(?![\w&])")
+        self.pair_tail_re = re.compile(rf"[ ]+(?:og|&)[ ]+({cap})")
         self.coordinated_re = re.compile(rf"[^\S\n]*(?:og|,|/|&)[^\S\n]*({cap}(?:[ ]{cap}){{0,{max_words - 1}}})(?![\w&])")
+
+    def _department_pair(self, name: str, text: str, end: int, known: set[str]) -> bool:
+        """``name`` is unknown and opens a pair of capitalised words that are no names either
+        (``Bo Lund, Mobilitet og Anlæg``): a department, not another person."""
+        if name in self.first_names or name in known:
+            return False
+        tail = self.pair_tail_re.match(text, end)
+        return tail is not None and tail.group(1) not in self.first_names and tail.group(1) not in known
 
     def _role_before(self, text: str, start: int) -> bool:
         """A role word stands right before ``start``, apart by spaces or tabs: a listed one in any
@@ -731,6 +747,8 @@ class PeopleRecognizer:
             while True:
                 m = self.coordinated_re.match(text, end)
                 if not m or _hits(m.start(1), m.end(1), taken) or any(s.start_char == m.start(1) for s in spans):
+                    break
+                if self._department_pair(m.group(1), text, m.end(1), known):
                     break
                 span = _char_span(doc, m.start(1), m.end(1), "Person")
                 if span is None:

@@ -471,3 +471,19 @@ def test_components_making_a_new_thing_is_no_ownership(nlp):
     doc = nlp("At Ane Holm og Ib Krog udarbejder et fælles notat om snitflader.\n\n"
               "HR udarbejder en handleplan for strategien.")
     assert texts(doc, "minutes_owners") == ["HR"]
+
+
+def test_components_department_after_a_person_is_no_person(nlp):
+    doc = nlp("Afdelingsleder Ib Krog, Mobilitet og Anlæg, fremlagde. Sagen blev fremlagt af Ahmad Karimi og Nuka.")
+    assert texts(doc, "minutes_people") == ["Ib Krog", "Ahmad Karimi", "Nuka"]
+
+
+def test_components_person_before_a_bracketed_acronym_is_no_unit(nlp):
+    doc = nlp("At kontorchef Lærke Holt (K&B) udarbejder en tidsplan.")
+    assert texts(doc, "minutes_people") == ["Lærke Holt"]
+    assert "Lærke Holt" not in texts(doc, "minutes_units")
+
+
+def test_components_unit_compound_before_a_place_or_proper_name(nlp):
+    doc = nlp("Samarbejde med Boligforeningen Solgården om boliger. Akutteam Nord og Jobhus Vestbyen deltager.")
+    assert texts(doc, "minutes_units") == ["Boligforeningen Solgården", "Akutteam Nord", "Jobhus Vestbyen"]
