@@ -150,7 +150,7 @@ class AgendaItem(_Compact):
 class SegmentedMinutes(_Compact):
     """The structure of one minutes document.
 
-    ``participants`` attend (role ``participant``, ``chair`` or ``virtual``);
+    ``participants`` attend (role ``participant``, ``chair``, ``virtual`` or ``guest``);
     ``apologies`` sent apologies (role ``apology``) and do not.
     """
 

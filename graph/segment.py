@@ -61,6 +61,9 @@ _TOC_TABLE = re.compile(r"^\s*\|.*\|\s*$")
 #: a heading's wrapped second line that is only a year or a span of years ("2025", "2024-2026")
 _YEARS_ONLY = re.compile(r"\d{4}(?:\s*[-–/]\s*\d{2,4})?")
 _TOC_WORDS = re.compile(r"^\s*(?:Indhold(?:sfortegnelse)?|Referat(?:\s+\d+)?|Dagsorden)\s*$", re.IGNORECASE)
+_GUEST = re.compile(
+    r"(?:^\s*|(?<=[.!?])\s+)([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s[A-ZÆØÅ][\wæøåÆØÅ-]*){0,4})(?:,[^,.\n]{1,80},)?"
+    r"\s+deltog\s+(?:under\s+(?:punktet|pkt\b|punkt\b)|som\s+gæst|i\s+punktet|i\s+drøftelsen)")
 _CHAIR = re.compile(r"^(.+?)\s+(?:er|var)\s+(?:mødeleder|ordstyrer|referent)\b", re.IGNORECASE)
 _VIRTUAL = re.compile(r"^(.+?)\s+(?:deltager|deltog)\s+(?:virtuelt|online|via\s+\w+|på\s+\w+)\b", re.IGNORECASE)
 #: how someone takes part from a distance, in a note after a name
@@ -360,7 +363,12 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                     )
             elif participants_match:
                 in_participants, in_apologies = True, False
-                participants.extend(_name_mentions(doc, line, participants_match.group(1), "participant"))
+                names_text, continued = participants_match.group(1), []
+                while i + 1 < len(lines) and _continues_list(names_text, lines[i + 1].text.strip()):
+                    i += 1
+                    continued.append(lines[i])
+                    names_text += " " + lines[i].text.strip()
+                participants.extend(_name_mentions(doc, line, names_text, "participant", tuple(continued)))
             elif absent:
                 in_participants, in_apologies = False, True
                 apologies.extend(_name_mentions(doc, line, absent.group(1), "apology"))
@@ -401,6 +409,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                         location_lines.append(line)
         i += 1
 
+    participants.extend(_guests(doc, lines))
     participants = _without_apologies(participants, apologies)
     if location_lines:
         location = " ".join(l.text.strip() for l in location_lines)
@@ -451,6 +460,48 @@ def _without_apologies(participants: list[NameMention], apologies: list[NameMent
     ]
 
 
+def _subject_names(text: str) -> str:
+    """The names that open ``text``, up to its first lowercase word other than ``og``/``samt``.
+
+    >>> _subject_names("Dorthe (sekretariatet) tager referat og")
+    'Dorthe'
+    >>> _subject_names("Bo Lund og Ida")
+    'Bo Lund og Ida'
+    """
+    words = []
+    for word in re.sub(r"\([^)]*\)", " ", text).split():
+        if not (word[:1].isupper() or word in ("og", "samt", ",")):
+            break
+        words.append(word)
+    while words and words[-1] in ("og", "samt", ","):
+        words.pop()
+    return " ".join(words)
+
+
+def _continues_list(text: str, following: str) -> bool:
+    """A list line wrapped by the PDF inside an entry: ``..., Ida`` then ``Marie Holm, ...``.
+
+    The line lists with commas but does not end with one (or with ``og``), and the
+    next line opens with capitalised words only, up to its first comma.
+    """
+    if "," not in text or re.search(r"(?:,|\bog|\bsamt)\s*$", text) or ":" in following:
+        return False
+    first = following.split(",")[0].split()
+    return 0 < len(first) <= 3 and all(w[:1].isupper() for w in first)
+
+
+def _guests(doc: str, lines: list[TextLine]) -> list[NameMention]:
+    """People said to take part in an item anywhere in the text: ``Eva Holt, konsulent i HR,
+    deltog under punktet``, ``Overlæge Bo Lund deltog som gæst``, ``... deltog under pkt. 2``."""
+    found = []
+    for line in lines:
+        if "deltog" not in line.text:
+            continue
+        for m in _GUEST.finditer(line.text):
+            found.extend(_name_mentions(doc, line, m.group(1), "guest"))
+    return found
+
+
 def _chair_and_virtual(doc: str, line: TextLine) -> list[NameMention]:
     """People in lines such as ``Tove er mødeleder - Hamid deltager virtuelt``."""
     found = []
@@ -458,7 +509,7 @@ def _chair_and_virtual(doc: str, line: TextLine) -> list[NameMention]:
         for pattern, role in ((_CHAIR, "chair"), (_VIRTUAL, "virtual")):
             m = pattern.match(clause)
             if m and len(m.group(1)) <= 60:
-                found.extend(_name_mentions(doc, line, m.group(1), role))
+                found.extend(_name_mentions(doc, line, _subject_names(m.group(1)), role))
     return found
 
 

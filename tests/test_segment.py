@@ -725,3 +725,38 @@ def test_segment_is_toc_line(line, expected):
 def test_segment_wrapped_headings_are_completed(text, title):
     minutes = segment(SourceDocument("w.txt", "w.txt", text, "utf-8"))
     assert minutes.items[0].title == title
+
+
+def test_segment_participants_wrapped_inside_a_name():
+    _, m = seg("""\
+        Chefteammøde (Chefteammøde)
+
+        Mødedeltagere : Bo Lund, Eva Holt, Ida
+        Marie Krogh, Ole Bak
+        Afbud: Kim Ny
+        Lene (sekretariatet) tager referat og deltager virtuelt.
+
+        Punkt 1: Eventuelt
+        """)
+    assert [(p.text, p.role) for p in m.participants] == [
+        ("Bo Lund", "participant"), ("Eva Holt", "participant"), ("Ida Marie Krogh", "participant"),
+        ("Ole Bak", "participant"), ("Lene", "virtual")]
+
+
+def test_segment_guests_said_to_take_part_in_an_item():
+    source, m = seg("""\
+        Chefteammøde (Chefteammøde)
+
+        Mødedeltagere : Bo Lund
+        Overlæge Eva Holt, Region Midtjylland, deltog under pkt. 2.
+
+        Punkt 1: Status
+
+        Beslutning for Punkt 1: Status
+
+        Ida Krogh, konsulent i HR, deltog under punktet.
+        Over 100 borgere deltog i arrangementerne. Ole Bak deltog som gæst.
+        """)
+    guests = [p for p in m.participants if p.role == "guest"]
+    assert [p.text for p in guests] == ["Overlæge Eva Holt", "Ida Krogh", "Ole Bak"]
+    assert all(source.text[p.evidence.char_start:p.evidence.char_end] == p.text for p in guests)
