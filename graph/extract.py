@@ -37,8 +37,8 @@ _VERBAL_NOUN_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:ing|else|tion|sion)
 _PLAIN_THEN_QUOTE = re.compile(r"[A-ZÆØÅ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s*:\s*[\"“”]([^\"“”]{2,})[\"“”]\s*$")
 #: "sygefravær 4. kvartal 2024", "1. halvår 2025": a period of reporting, not part of a name
 _TRAILING_PERIOD = re.compile(r"\s+\d\.\s*(?:kvartal|halvår)(?:\s+\d{4})?\s*$", re.IGNORECASE)
-#: a lowercase noun, then where it goes: the capitalised name after "i", "til" or "under"
-_NOUN_THEN_NAME = re.compile(r"[a-zæøå][a-zæøå-]*\s+(?:i|til|under|på)\s+(?=[A-ZÆØÅ])")
+#: a lowercase noun, then where it goes or what it is of: the capitalised name after "i", "til", "af", ...
+_NOUN_THEN_NAME = re.compile(r"[a-zæøå][a-zæøå-]*\s+(?:i|til|under|på|af)\s+(?=[A-ZÆØÅ])")
 _NOUN_QUOTE = re.compile(r"(\w+)\s+[\"“”]([^\"“”]{2,})[\"“”]$")
 _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
 #: "X – udkast til høring": a spaced dash, then lowercase text
@@ -145,6 +145,9 @@ def title_initiative(title: str | None) -> str | None:
         verbal = _VERBAL_NOUN_PREFIX.match(name)  # "Samling af X", "Ansøgning om X": a procedure named by a verbal noun
         if verbal:
             name, procedure = name[verbal.end():], True
+    standing, _, rest = name.partition(" og ")
+    if rest[:1].isupper() and " " in rest and fold(standing) in _generic_titles():
+        name = rest  # "Budgetopfølgning og Handleplan for X": a standing item, then the initiative
     quoted = _LEADING_QUOTE.match(name)  # 'Erfaringer fra "X" på ...': the quoted name is the initiative
     if quoted and procedure:
         name = quoted.group(1)

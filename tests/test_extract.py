@@ -107,6 +107,10 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     # a lowercase name after a single capitalised head is the name itself
     ("Handleplan for bedre søvn på plejehjemmene", "Handleplan for bedre søvn på plejehjemmene"),
     ("Uddannelsestilbud: Mentor- og vejlederkompetence", "Uddannelsestilbud: Mentor- og vejlederkompetence"),
+    ("Status på byggeriet af Plejecenter Solhøj", "Plejecenter Solhøj"),
+    # a standing item before the initiative ("og" between two names stays)
+    ("Budgetopfølgning og Handleplan for balance 2027", "Handleplan for balance 2027"),
+    ("Økonomi og Styring", "Økonomi og Styring"),
 ])
 def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
     assert title_initiative(title) == expected
@@ -114,7 +118,8 @@ def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
 
 @pytest.mark.parametrize("title", ["Eventuelt", "Kommende møder", "Godkendelse af dagsorden", "Evt.", "Status på", "", None,
                                    "Godkendelse af dagsorden og referat", "Meddelelser, diverse og eventuelt",
-                                   "Orientering fra Hoved-MED", "Nyt fra direktionen", "Status på sygefravær 4. kvartal 2026"])
+                                   "Orientering fra Hoved-MED", "Nyt fra direktionen", "Status på sygefravær 4. kvartal 2026",
+                                   "Budgetopfølgning"])
 def test_extract_title_initiative_generic_titles_are_none(title):
     assert title_initiative(title) is None
 
