@@ -1002,6 +1002,9 @@ class RelationFinder:
     initiative, or the one of the bullet above, is meant).
     """
 
+    _ROLE_WORD = re.compile(r"([\wæøåÆØÅ-]{4,})[ ]+")
+    #: a note on the person just named: in brackets, or set off by commas and opening in lowercase
+    _ASIDE = re.compile(r"[ ]*\([^()\n]{1,60}\)|,[ ]+[a-zæøå][^,.;:\n]{0,80},")
     _LEAD = re.compile(rf"^[\s:{re.escape(BULLET_MARKS)}]*(?:(?:at|og)\s+)?", re.IGNORECASE)
     _WORD = re.compile(r"[\wæøåÆØÅ]+")
 
@@ -1078,12 +1081,19 @@ class RelationFinder:
             skip = re.match(r"\s*", text[pos:end]).end()
             cand = by_start.get(pos + skip)
             if cand is None:
+                role = self._ROLE_WORD.match(text, pos + skip, end)  # "at projektleder Eva Holt står for"
+                if role and is_role_word(role.group(1)):
+                    cand = by_start.get(role.end())
+            if cand is None:
                 break
             inner = by_start.get(cand.end_char + 1) if text[cand.end_char:cand.end_char + 1] == " " else None
             if inner is not None:
                 cand = inner  # "MSO HR sikrer": the unit inside the department is the subject
             group.append(cand)
             pos = cand.end_char
+            aside = self._ASIDE.match(text, pos, end)  # "Eva Holt (HR) er", "Eva Holt, konsulent i HR, ejer"
+            if aside and cand.label_ == "Person":
+                pos = aside.end()
             located = re.match(r"[ ]+i[ ]+", text[pos:end])
             if located and by_start.get(pos + located.end()) is not None:
                 pos = by_start[pos + located.end()].end_char  # "Digitalisering i MSO har ...": the first is the subject

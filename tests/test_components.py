@@ -487,3 +487,19 @@ def test_components_person_before_a_bracketed_acronym_is_no_unit(nlp):
 def test_components_unit_compound_before_a_place_or_proper_name(nlp):
     doc = nlp("Samarbejde med Boligforeningen Solgården om boliger. Akutteam Nord og Jobhus Vestbyen deltager.")
     assert texts(doc, "minutes_units") == ["Boligforeningen Solgården", "Akutteam Nord", "Jobhus Vestbyen"]
+
+
+def test_components_owner_with_a_role_word_or_a_note(nlp):
+    doc = nlp("At projektleder Eva Holt står for den daglige drift.\n\n"
+              "Lokalcenterleder Bo Lund (Lokalcenter Solhøj) er ansvarlig for opfølgningen.\n\n"
+              "At Ida Krogh, dataansvarlig i HR, ejer datagrundlaget.\n\n"
+              "Kim Ny, som vi kender, sagde noget.")
+    assert texts(doc, "minutes_owners") == ["Eva Holt", "Bo Lund", "Ida Krogh"]
+
+
+def test_components_owner_verbs_of_running_and_leading(nlp):
+    doc = nlp("At Trivselspuljen, der driftes af Drift og Service, udvides.\n\n"
+              "Lokalcenter Solhøj overtager driften af Solgården.\n\n"
+              "Træningsenheden Nord har den faglige ledelse af forløbene.")
+    assert pairs(doc, "minutes_owners") == [
+        ("Drift og Service", str(doc.text.index("Trivselspuljen"))), ("Lokalcenter Solhøj", ""), ("Træningsenheden Nord", "")]
