@@ -393,6 +393,7 @@ class UnitRecognizer:
         self.compound_before_re = re.compile(rf"\b[{_UPPER}][a-zæøå]*(?:{endings})$")
         staff = _words_not_after(r"\w", map(re.escape, sorted(data["staff_functions"], key=len, reverse=True)))
         self.staff_re = re.compile(rf"{staff}\b(?![ ]+(?:og|&)[ ]+[{_UPPER}])")  # not the first half of a pair
+        self.pair_before_re = re.compile(rf"(?<![\w&])[{_UPPER}][a-zæøå]+[ ](?:og|&)[ ]$")
         self.inside_sentence_re = re.compile(r"(?:\b[Aa]t|[a-zæøå,])[ ]$")
         #: a full verb in the present tense: "Kommunikation står for ..." (but "Kommunikation skal ..." is the activity)
         self.staff_verb_re = re.compile(r"[ ]+(?:også[ ]+|fortsat[ ]+)?[a-zæøå]+(?:er|ar|år|es)\b")
@@ -476,6 +477,8 @@ class UnitRecognizer:
                 if span is not None:
                     spans.append(span)
         for m in self.staff_re.finditer(text):
+            if self.pair_before_re.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Ejendomme og Byggeri": the second half of a pair
             if self.inside_sentence_re.search(text, max(0, m.start() - 3), m.start()) or self.staff_verb_re.match(text, m.end()):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:

@@ -41,8 +41,9 @@ _TRAILING_PERIOD = re.compile(r"\s+\d\.\s*(?:kvartal|halvår)(?:\s+\d{4})?\s*$",
 _NOUN_THEN_NAME = re.compile(r"[a-zæøå][a-zæøå-]*\s+(?:i|til|under|på|af)\s+(?=[A-ZÆØÅ])")
 _NOUN_QUOTE = re.compile(r"(\w+)\s+[\"“”]([^\"“”]{2,})[\"“”]$")
 _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
-#: "X – udkast til høring": a spaced dash, then lowercase text
-_DASH_TAIL = re.compile(r"\s+[–—-]\s+[a-zæøå].*$")
+#: "X – udkast til høring", "X – MSO's bidrag til planen": a spaced dash, then text with a lowercase word
+#: (not only a name: "X – Pleje og Omsorg" stays)
+_DASH_TAIL = re.compile(r"\s+[–—-]\s+(?:[a-zæøå]|[^\n]*?\s(?!(?:og|i|for|til|af|med|på|om)\s)[a-zæøå]).*$")
 #: 'Ledelsestræf 2027: "Ledelse, der ses"': a quoted subtitle after a colon
 _QUOTED_SUBTITLE = re.compile(r":\s*[\"“”].*$")
 #: a name ending in a year, or a run of capitalised words, then a lowercase phrase

@@ -503,3 +503,13 @@ def test_components_owner_verbs_of_running_and_leading(nlp):
               "Træningsenheden Nord har den faglige ledelse af forløbene.")
     assert pairs(doc, "minutes_owners") == [
         ("Drift og Service", str(doc.text.index("Trivselspuljen"))), ("Lokalcenter Solhøj", ""), ("Træningsenheden Nord", "")]
+
+
+def test_components_second_half_of_a_pair_is_no_staff_function(nlp):
+    doc = nlp("At Ejendomme og Byggeri står for udbuddet. At HR og Byggeri deltager.")
+    assert texts(doc, "minutes_owners") == ["Ejendomme og Byggeri"]
+
+
+def test_components_name_after_a_sub_project_noun(nlp):
+    doc = nlp("At bidraget samles i delprojektet Grønne Gårde.")
+    assert texts(doc, "minutes_initiatives") == ["Grønne Gårde"]

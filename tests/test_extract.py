@@ -108,6 +108,8 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Handleplan for bedre søvn på plejehjemmene", "Handleplan for bedre søvn på plejehjemmene"),
     ("Uddannelsestilbud: Mentor- og vejlederkompetence", "Uddannelsestilbud: Mentor- og vejlederkompetence"),
     ("Status på byggeriet af Plejecenter Solhøj", "Plejecenter Solhøj"),
+    ("Nabolag 2030 – MSO's bidrag til programmet", "Nabolag 2030"),
+    ("Sundhed – Pleje og Omsorg", "Sundhed – Pleje og Omsorg"),
     # a standing item before the initiative ("og" between two names stays)
     ("Budgetopfølgning og Handleplan for balance 2027", "Handleplan for balance 2027"),
     ("Økonomi og Styring", "Økonomi og Styring"),
