@@ -154,28 +154,29 @@ def _extract_1job(sources, clock: _Clock):
     with clock("extract_init"):
         extractor = Extractor()
     segment_s = extract_s = 0.0
-    extracted = []
+    results = []  # one per source, as extract_documents returns them
     for source in sources:
         t0 = time.perf_counter()
         try:
             minutes = segment(source)
-        except InputError:
+        except InputError as err:
+            results.append(err)
             continue
         t1 = time.perf_counter()
-        extracted.append(extractor.extract(minutes))
+        results.append(extractor.extract(minutes))
         t2 = time.perf_counter()
         segment_s += t1 - t0
         extract_s += t2 - t1
     clock.times["segment_s"] = round(segment_s, 4)
     clock.times["extract_s"] = round(extract_s, 4)
-    return extracted
+    return results
 
 
 def _build(corpus: str, jobs: int, clock: _Clock):
     """Build ``corpus`` as :func:`graph.build` does (same memory hygiene), timing each stage."""
     from graph.build import build_graph
     from graph.errors import InputError
-    from graph.pipeline import _few_collections, extract_documents
+    from graph.pipeline import _few_collections, extract_documents, extract_recurring_names
     from graph.query import MinutesGraph
     from graph.resolve import resolve
 
@@ -184,13 +185,16 @@ def _build(corpus: str, jobs: int, clock: _Clock):
             sources = _read(corpus)
         count = len(sources)
         if jobs <= 1:
-            extracted = _extract_1job(sources, clock)
+            results = _extract_1job(sources, clock)
         else:
             clock.times.update(segment_s=None, extract_init_s=None)  # inside the workers' extract time
             with clock("extract"), _TreeMemory() as tree:
-                extracted = [r for r in extract_documents(sources, jobs) if not isinstance(r, InputError)]
+                results = extract_documents(sources, jobs)
             clock.times["tree_peak_mb"] = tree.peak_mb
-        del sources
+        with clock("recurring"):
+            extract_recurring_names(sources, results, jobs)
+        extracted = [r for r in results if not isinstance(r, InputError)]
+        del sources, results
         built = len(extracted)
         with clock("resolve"):
             resolution = resolve(extracted)
@@ -289,7 +293,7 @@ def worker(corpus: str, jobs: int, out: str | None, skip_rdflib: bool, skip_rdfl
     clock = _Clock()
     count, graph = _build(corpus, jobs, clock)
     t = clock.times
-    stages = ("read", "segment", "extract_init", "extract", "resolve", "build")
+    stages = ("read", "segment", "extract_init", "extract", "recurring", "resolve", "build")
     total = sum(t.get(f"{s}_s") or 0.0 for s in stages)
     result = {
         "jobs": jobs, "docs": count, "built_docs": graph.nx.graph["documents"],
@@ -395,7 +399,7 @@ def _report(runs: dict[int, dict], floor_result: dict, args) -> dict:
     summary["peak_rss_with_rdflib_mb"] = first.get("peak_rss_with_rdflib_mb")
     for jobs, run in sorted(runs.items()):
         for stage, value in run["times"].items():
-            if jobs == min(runs) or stage in ("read_s", "extract_s", "resolve_s", "build_s"):
+            if jobs == min(runs) or stage in ("read_s", "extract_s", "recurring_s", "resolve_s", "build_s"):
                 summary[stage if jobs == min(runs) else f"{stage[:-2]}_{jobs}jobs_s"] = value
         summary[f"pipeline_{jobs}job{'s' if jobs > 1 else ''}_s"] = run["pipeline_s"]
     summary.update(floor_result)
@@ -414,7 +418,7 @@ def _print_table(runs: dict[int, dict], summary: dict) -> None:
     print(f"corpus: {summary['docs']} documents -> {summary['nodes']} nodes, {summary['edges']} edges, "
           f"{_fmt(summary['triples'])} triples ({_fmt(summary['persons'])} people, "
           f"{_fmt(summary['initiatives'])} initiatives, {_fmt(summary['units'])} units)")
-    stages = ["read_s", "segment_s", "extract_init_s", "extract_s", "resolve_s", "build_s"]
+    stages = ["read_s", "segment_s", "extract_init_s", "extract_s", "recurring_s", "resolve_s", "build_s"]
     print(f"{'stage':28}" + "".join(f"{f'jobs={j}':>12}" for j in sorted(runs)))
     for stage in stages:
         print(f"{stage:28}" + "".join(f"{_fmt(runs[j]['times'].get(stage)):>12}" for j in sorted(runs)))

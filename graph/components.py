@@ -944,6 +944,13 @@ class InitiativeRecognizer:
             funding_starts.append(m.start())
         funding_starts += [m.start() for m in self.reference_re.finditer(low)]  # "erfaringerne fra Projekt X"
         funding_starts.sort()
+        for name in doc.user_data.get("minutes_known_initiatives", ()):  # known from other documents' titles
+            at = text.find(name)
+            while at >= 0:
+                after = at + len(name)
+                if not (at and _is_word_char(text[at - 1])) and not (after < len(text) and _is_word_char(text[after])):
+                    add(at, after)
+                at = text.find(name, after)
         for m in self.year_re.finditer(text):
             word = m.group(1).casefold()
             meeting = word.endswith(("møde", "mødet")) and "topmøde" not in word  # "Rådmandsmøde 2024" is a date

@@ -182,6 +182,64 @@ def title_initiative(title: str | None) -> str | None:
     return name[0].upper() + name[1:]
 
 
+class RecurringNames:
+    """Initiative names that agenda titles give, to be found again in other documents' decision text.
+
+    A name the rules cannot see in running text (``Styrket hverdagsrehabilitering``,
+    ``Skærmbesøg i hjemmeplejen``) is still a name where a title gives it; the
+    meetings that come back to it name it the same way. Only names written in
+    the title itself with a capital are kept (not generic titles, not names of
+    fewer than five letters), and they are matched with the same case.
+
+    >>> names = RecurringNames(["Status på Styrket hverdagsrehabilitering", "Eventuelt"])
+    >>> names.found_in("At Styrket hverdagsrehabilitering indgår i budgettet.")
+    [(3, 33, 'Styrket hverdagsrehabilitering')]
+    """
+
+    _CAPITALISED = re.compile(r"[A-ZÆØÅ](?<![\wæøåÆØÅ-][A-ZÆØÅ])[\wæøåÆØÅ-]*")
+
+    def __init__(self, titles) -> None:
+        by_first: dict[str, list[str]] = {}
+        for title in titles:
+            name = title_initiative(title)
+            if name and len(name) >= 5 and name in title:
+                by_first.setdefault(name.split()[0], []).append(name)
+        self.by_first = {word: sorted(set(names), key=len, reverse=True) for word, names in by_first.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first)
+
+    def found_in(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """``(start, end, name)`` of each known name in ``text[start:end]``, the longest at a place."""
+        end = len(text) if end is None else end
+        found = []
+        for m in self._CAPITALISED.finditer(text, start, end):
+            for name in self.by_first.get(m.group(), ()):
+                stop = m.start() + len(name)
+                if stop <= end and text.startswith(name, m.start()) and not (stop < len(text) and _is_word(text[stop])):
+                    found.append((m.start(), stop, name))
+                    break
+        return found
+
+    def to_look_for(self, source_text: str, record: ExtractedMinutes) -> tuple[str, ...]:
+        """Known names in the decision text of ``record`` where its extraction found nothing."""
+        taken = sorted((m.evidence.char_start, m.evidence.char_end) for m in record.mentions)
+        starts = [start for start, _ in taken]
+        missing = set()
+        for item in record.minutes.items:
+            if item.decision is None:
+                continue
+            for start, end, name in self.found_in(source_text, item.decision.char_start, item.decision.char_end):
+                k = bisect.bisect_left(starts, end)  # mentions that start before this name ends
+                if not any(taken[j][1] > start for j in range(max(0, k - 3), k)):
+                    missing.add(name)
+        return tuple(sorted(missing))
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "-_"
+
+
 _SPAN_KINDS = ("minutes_units", "minutes_unit_candidates", "minutes_bodies", "minutes_people", "minutes_initiatives")
 _KINDS = ("Unit", "Unit?", "Body", "Person", "Initiative")
 
@@ -292,7 +350,9 @@ class Extractor:
         """
         return [self.initiative_nouns[w] for w in re.findall(r"[\wæøå]+", sentence.casefold()) if w in self.initiative_nouns]
 
-    def extract(self, minutes: SegmentedMinutes) -> ExtractedMinutes:
+    def extract(self, minutes: SegmentedMinutes, recurring: tuple[str, ...] = ()) -> ExtractedMinutes:
+        """What one document says. ``recurring`` are initiative names known from other
+        documents' agenda titles that this one repeats (:class:`RecurringNames`)."""
         doc_id = minutes.document
         mentions: list[Mention] = []
         statements: list[Statement] = []
@@ -335,6 +395,7 @@ class Extractor:
             doc = self.nlp.make_doc(text)
             doc.user_data["minutes_text"] = text
             doc.user_data["minutes_known_names"] = known
+            doc.user_data["minutes_known_initiatives"] = recurring
             for _, component in self.nlp.pipeline:  # as nlp(doc) does, without its per-call set-up
                 doc = component(doc)
             starts = [p.start for p in parts]

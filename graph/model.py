@@ -77,13 +77,18 @@ class Evidence(_Compact):
 
 @dataclass(frozen=True, slots=True)
 class SourceDocument(_Compact):
-    """A decoded input file. ``document`` is its id: the file name, or a relative path on clashes."""
+    """A decoded input file. ``document`` is its id: the file name, or a relative path on clashes.
+
+    ``recurring`` are initiative names that other documents give as agenda titles
+    and that this one repeats in its decision text (see :class:`graph.extract.RecurringNames`).
+    """
 
     document: str
     path: str
     text: str
     encoding: str
     warnings: tuple[str, ...] = ()
+    recurring: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

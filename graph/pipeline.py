@@ -1,5 +1,9 @@
 """The whole pipeline: read -> segment -> extract -> resolve -> build.
 
+Extraction runs twice where it must: after the first pass, documents that
+repeat an initiative another meeting gave as an agenda title (and that their
+own pass missed) are extracted again with those names to look for.
+
 >>> g = build(["seeds/000_2eb527c07c3843b1.txt"])
 >>> len(g.nodes_of_type("Meeting")), len(g.connections()) > 5
 (1, True)
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import os
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,14 +21,14 @@ import networkx as nx
 
 from .build import build_graph
 from .errors import ExtractionError, GraphNotFoundError, InputError
-from .extract import Extractor
+from .extract import Extractor, RecurringNames
 from .model import ExtractedMinutes, SourceDocument
 from .query import MinutesGraph
 from .read import collect_paths, read_documents
 from .resolve import resolve
 from .segment import segment
 
-__all__ = ["build", "load", "extract_documents"]
+__all__ = ["build", "load", "extract_documents", "extract_recurring_names"]
 
 
 @contextmanager
@@ -57,7 +62,7 @@ def _extractor() -> Extractor:
 
 def _extract_one(source: SourceDocument) -> ExtractedMinutes | InputError:
     try:
-        return _extractor().extract(segment(source))
+        return _extractor().extract(segment(source), source.recurring)
     except InputError as err:
         return err
     except Exception as err:  # noqa: BLE001 - one document must not stop a corpus
@@ -174,6 +179,27 @@ def _extract_forked(sources: list[SourceDocument], jobs: int, progress, ctx) -> 
     return [result for index in range(chunks) for result in by_chunk[index]]
 
 
+def extract_recurring_names(sources: list[SourceDocument], results: list, jobs: int) -> None:
+    """Extract again, in place, the documents that repeat an initiative named by an agenda title elsewhere.
+
+    The first pass finds the names of the corpus; only documents whose decision
+    text holds one of them that their own extraction missed run a second time.
+    """
+    names = RecurringNames(item.title for r in results if isinstance(r, ExtractedMinutes)
+                           for item in r.minutes.items if item.title)
+    if not names:
+        return
+    again = []
+    for index, (source, result) in enumerate(zip(sources, results)):
+        if isinstance(result, ExtractedMinutes):
+            missing = names.to_look_for(source.text, result)
+            if missing:
+                again.append((index, replace(source, recurring=missing)))
+    if again:
+        for (index, _), result in zip(again, extract_documents([s for _, s in again], jobs)):
+            results[index] = result
+
+
 def build(inputs: Iterable[str | os.PathLike], jobs: int = 1, progress: Callable[[int], None] | None = None) -> MinutesGraph:
     """Build the knowledge graph of the minutes in ``inputs`` (files or folders).
 
@@ -195,8 +221,10 @@ def _build(paths: list[Path], jobs: int, progress) -> MinutesGraph:
         else:
             warnings.extend(result.warnings)
             sources.append(result)
+    results = extract_documents(sources, jobs, progress)
+    extract_recurring_names(sources, results, jobs)
     extracted: list[ExtractedMinutes] = []
-    for source, result in zip(sources, extract_documents(sources, jobs, progress)):
+    for source, result in zip(sources, results):
         if isinstance(result, InputError):
             warnings.append(str(result))
             skipped.append(source.path)

@@ -271,10 +271,10 @@ def test_cli_build_survives_a_document_that_trips_a_bug(tmp_path, capsys, monkey
         (folder / name).write_bytes((seeds / name).read_bytes())
     original = graph.extract.Extractor.extract
 
-    def broken(self, minutes):
+    def broken(self, minutes, recurring=()):
         if minutes.document.startswith("002"):
             raise RuntimeError("boom")
-        return original(self, minutes)
+        return original(self, minutes, recurring)
 
     monkeypatch.setattr(graph.extract.Extractor, "extract", broken)
     code = cli_main(["build", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1", "--format", "graphml"])

@@ -72,3 +72,20 @@ def test_build_keeps_both_adjacencies_of_every_edge(seed_graph):
     presents = [(g.nodes[u]["label"], g.nodes[v]["number"]) for u, v, r in g.in_edges("item:000_2eb527c07c3843b1.txt#3", data="relation")
                 if r == "presents"]
     assert presents == [("Helle Rasmussen", 3), ("Vibeke Jørgensen", 3)]
+
+
+def _minutes(title: str, decision: str) -> str:
+    return (f"Chefteammøde (Chefteammøde)\n\n01-02-2026 10:00 - 11:00\n\nMødedeltagere : Bo Lund\n\n"
+            f"Punkt 1: {title}\n\nBeslutning for Punkt 1: {title}\n\nChefteamet besluttede:\n\n{decision}\n")
+
+
+def test_an_initiative_named_by_a_title_is_found_again_in_another_meeting(tmp_path):
+    (tmp_path / "a.txt").write_text(_minutes("Status på Styrket hverdagsrehabilitering", "- At status tages til efterretning."),
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_minutes("Budget 2027", "- At Styrket hverdagsrehabilitering indgår i budgettet."),
+                                    encoding="utf-8")
+    g = pipeline.build([tmp_path])
+    concerns = {(g.nx.nodes[u]["document"], g.nx.nodes[v]["label"]) for u, v, d in g.nx.edges(data=True)
+                if d["relation"] == "concerns"}
+    assert ("b.txt", "Styrket hverdagsrehabilitering") in concerns
+    assert ("a.txt", "Styrket hverdagsrehabilitering") in concerns
