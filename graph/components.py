@@ -826,6 +826,10 @@ class InitiativeRecognizer:
         #: 'en hørecafé, Hørecafé Nordbyen,': a name in apposition that repeats the common noun before it
         self.apposition_re = re.compile(
             rf",[ ]+({_CAP_WORD_START}(?:[ ]+{_CAP_WORD}){{1,3}})(?=[ ]*[,.;:)]|[ ]*$|[ ]+i[ ])")
+        endings = "|".join(map(re.escape, data["adjective_endings"]))
+        #: a capitalised adjective, known by its plural ending, and a capitalised noun, after a lowercase word
+        self.adjective_name_re = re.compile(
+            rf"(?<=[a-zæøå,] )[{_UPPER}][a-zæøå]+(?:{endings})[ ][{_UPPER}][a-zæøå]{{3,}}\b(?![ ]+[{_UPPER}])")
         self.for_tail_re = re.compile(r"[^\S\n]+for[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:)]|$)", re.MULTILINE)
 
     def _head_phrase_end(self, text: str, pos: int) -> int:
@@ -929,6 +933,9 @@ class InitiativeRecognizer:
                 add(m.start(1), m.end(1))
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
+        for m in self.adjective_name_re.finditer(text):  # "... om Demensvenlige Lokalcentre": a name inside a sentence
+            if not _hits(m.start(), m.end(), others):
+                add(m.start(), m.end())
         for amount in self.price_re.finditer(text):  # "Skærmbesøg i hjemmeplejen (2,1 mio. kr.)": a proposal
             m = self.priced_re.match(text, text.rfind("\n", 0, amount.start()) + 1)
             if m:

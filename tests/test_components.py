@@ -513,3 +513,9 @@ def test_components_second_half_of_a_pair_is_no_staff_function(nlp):
 def test_components_name_after_a_sub_project_noun(nlp):
     doc = nlp("At bidraget samles i delprojektet Grønne Gårde.")
     assert texts(doc, "minutes_initiatives") == ["Grønne Gårde"]
+
+
+def test_components_capitalised_adjective_and_noun_inside_a_sentence(nlp):
+    doc = nlp("MSO indgår et partnerskab om Demensvenlige Plejehjem. Forebyggende Hjemmebesøg fortsætter, "
+              "og der tilbydes Forebyggende Hjemmebesøg.")
+    assert texts(doc, "minutes_initiatives") == ["Demensvenlige Plejehjem", "Forebyggende Hjemmebesøg"]

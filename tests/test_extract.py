@@ -75,6 +75,7 @@ ITEM1, ITEM2, ITEM3 = (("AgendaItem", "cm.txt", n) for n in (1, 2, 3))
 
 @pytest.mark.parametrize("title, expected", [
     ("Status på Program for digital inklusion", "Program for digital inklusion"),
+    ("Samarbejde om demensvenlige plejehjem", "Demensvenlige plejehjem"),
     ("Evaluering af Ensomhedspuljen 2026", "Ensomhedspuljen 2026"),
     ("Opsamling fra Velfærdstræf 4. november 2022", "Velfærdstræf"),
     ("Etablering af Center for Ensomhed (bilag)", "Center for Ensomhed"),
