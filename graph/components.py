@@ -360,6 +360,7 @@ class UnitRecognizer:
                 else:
                     self.matcher.add(unit["label"], [nlp.make_doc(alias)])
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
+        self.genitive_suffixes = tuple(x + "s" for x in self.suffixes)
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         heads = _words_not_after(r"\w", map(re.escape, data["heads"]))
         self.head_re = re.compile(rf"{heads}(?:[ ]+{_CAP_WORD}){{1,3}}")
@@ -489,6 +490,11 @@ class UnitRecognizer:
             name = self.name_before_re.search(text, max(0, m.start() - 40), m.start() + 1)
             if name:
                 span = _char_span(doc, name.start(1), name.end(1), "Unit")
+                if span is not None:
+                    spans.append(span)
+        for start, end in _compound_words(doc, self.genitive_suffixes, 3):
+            if text[start].isupper() and text[start:end - 1].casefold() not in self.suffix_exclude:
+                span = _char_span(doc, start, end - 1, "Unit")  # "Sundhedsstyrelsens pulje": the genitive of a name
                 if span is not None:
                     spans.append(span)
         for start, end in _compound_words(doc, self.suffixes, 3):
@@ -826,6 +832,10 @@ class InitiativeRecognizer:
         #: 'en hørecafé, Hørecafé Nordbyen,': a name in apposition that repeats the common noun before it
         self.apposition_re = re.compile(
             rf",[ ]+({_CAP_WORD_START}(?:[ ]+{_CAP_WORD}){{1,3}})(?=[ ]*[,.;:)]|[ ]*$|[ ]+i[ ])")
+        #: 'et lederforløb, Nærvær i Hverdagen, for ...': a name between commas after a noun for an initiative
+        self.named_apposition_re = re.compile(
+            rf",[ ]+({_CAP_WORD_START}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}}),")
+        self.initiative_noun_end = tuple(n for n in data["quote_nouns"] if not n.endswith(("et", "en")))
         endings = "|".join(map(re.escape, data["adjective_endings"]))
         #: a capitalised adjective, known by its plural ending, and a capitalised noun, after a lowercase word
         self.adjective_name_re = re.compile(
@@ -931,6 +941,11 @@ class InitiativeRecognizer:
             start = m.start() - len(noun)
             if start > 0 and text[start - 1] == " " and text[start:m.start()] == noun:
                 add(m.start(1), m.end(1))
+        for m in self.named_apposition_re.finditer(text):
+            before = text[max(0, m.start() - 30):m.start()].split()
+            if before and before[-1].islower() and before[-1].endswith(self.initiative_noun_end) \
+                    and not _hits(m.start(1), m.end(1), others):
+                add(m.start(1), m.end(1), f"aka:{before[-1]}")
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
         for m in self.adjective_name_re.finditer(text):  # "... om Demensvenlige Lokalcentre": a name inside a sentence

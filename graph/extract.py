@@ -44,6 +44,8 @@ _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
 #: "X – udkast til høring", "X – MSO's bidrag til planen": a spaced dash, then text with a lowercase word
 #: (not only a name: "X – Pleje og Omsorg" stays)
 _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?:[a-zæøå]|[^\n]*?\s(?!(?:og|i|for|til|af|med|på|om)\s)[a-zæøå]).*$")
+#: "Fælles Akutplan med Region Midtjylland": the partner, a capitalised name, ends the title
+_PARTNER_TAIL = re.compile(r"\s+med\s+(?:[A-ZÆØÅ][\wæøåÆØÅ&-]*\s*){1,4}$")
 #: 'Ledelsestræf 2027: "Ledelse, der ses"': a quoted subtitle after a colon
 _QUOTED_SUBTITLE = re.compile(r":\s*[\"“”].*$")
 #: a name ending in a year, or a run of capitalised words, then a lowercase phrase
@@ -160,6 +162,7 @@ def title_initiative(title: str | None) -> str | None:
     name = _TRAILING_PAREN.sub("", name).strip(" :–-")
     name = _NOUN_DASH_NAME.sub("", name)
     name = _DASH_TAIL.sub("", name)
+    name = _PARTNER_TAIL.sub("", name)
     name = _QUOTED_SUBTITLE.sub("", name)
     low = name.casefold()
     cut = cuts.search(low)

@@ -519,3 +519,16 @@ def test_components_capitalised_adjective_and_noun_inside_a_sentence(nlp):
     doc = nlp("MSO indgår et partnerskab om Demensvenlige Plejehjem. Forebyggende Hjemmebesøg fortsætter, "
               "og der tilbydes Forebyggende Hjemmebesøg.")
     assert texts(doc, "minutes_initiatives") == ["Demensvenlige Plejehjem", "Forebyggende Hjemmebesøg"]
+
+
+def test_components_name_between_commas_after_an_initiative_noun(nlp):
+    doc = nlp("Der igangsættes et lederforløb, Ro i Hverdagen, for lederne. Vi mødte en kollega, Lene Hansen, i går.")
+    assert pairs(doc, "minutes_initiatives") == [("Ro i Hverdagen", "aka:lederforløb")]
+
+
+def test_components_genitive_of_a_unit_compound(nlp):
+    from graph.components import exact_offsets
+
+    doc = nlp("At Sundhed og Forebyggelse søger Sundhedsstyrelsens pulje.")
+    assert [doc.text[slice(*exact_offsets(s))] for s in doc.spans["minutes_units"]] == [
+        "Sundhed og Forebyggelse", "Sundhedsstyrelsen"]

@@ -111,6 +111,8 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Status på byggeriet af Plejecenter Solhøj", "Plejecenter Solhøj"),
     ("Nabolag 2030 – MSO's bidrag til programmet", "Nabolag 2030"),
     ("Sundhed – Pleje og Omsorg", "Sundhed – Pleje og Omsorg"),
+    ("Fælles Akutplan med Region Nordjylland", "Fælles Akutplan"),
+    ("Mad med mening", "Mad med mening"),
     # a standing item before the initiative ("og" between two names stays)
     ("Budgetopfølgning og Handleplan for balance 2027", "Handleplan for balance 2027"),
     ("Økonomi og Styring", "Økonomi og Styring"),
