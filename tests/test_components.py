@@ -527,8 +527,8 @@ def test_components_name_between_commas_after_an_initiative_noun(nlp):
 
 
 def test_components_genitive_of_a_unit_compound(nlp):
-    from graph.components import exact_offsets
+    from graph.components import exact_offsets, get_spans
 
     doc = nlp("At Sundhed og Forebyggelse søger Sundhedsstyrelsens pulje.")
-    assert [doc.text[slice(*exact_offsets(s))] for s in doc.spans["minutes_units"]] == [
+    assert [doc.text[slice(*exact_offsets(s))] for s in get_spans(doc, "minutes_units")] == [
         "Sundhed og Forebyggelse", "Sundhedsstyrelsen"]
