@@ -408,8 +408,12 @@ class UnitRecognizer:
         self.pair_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
         self.place_before_re = re.compile(r"\b(?:i|hos|fra|under)[ ]+$")
         #: ... or the agent of a passive: "Puljen administreres af Drift og Service"
-        passives = "|".join(map(re.escape, load_json("verbs")["passive_owner_verbs"]))
+        passive_verbs = load_json("verbs")["passive_owner_verbs"]
+        passives = "|".join(map(re.escape, passive_verbs))
         self.agent_before_re = re.compile(rf"\b(?:{passives})[ ]+(?:[a-zæøå]+[ ]+)?af[ ]+$")
+        #: an organisation in capitals as the agent of a passive: "Evalueringen gennemføres af DEFACTUM"
+        passive_words = _words_not_after(r"\w", map(re.escape, passive_verbs))
+        self.caps_agent_re = re.compile(rf"{passive_words}[ ]+(?:[a-zæøå]+[ ]+)?af[ ]+([{_UPPER}]{{2,11}})\b(?![ ]*[&-])")
         self.not_in_pair = _FirstNames(first_names())
         self.pair_not_endings = tuple(data["pair_not_endings"])
         self.list_joiner_re = re.compile(r"[ ]*(?:,|og|samt|&)[ ]*")
@@ -472,6 +476,10 @@ class UnitRecognizer:
                 span = _char_span(doc, compound.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
+        for m in self.caps_agent_re.finditer(text):
+            span = _char_span(doc, m.start(1), m.end(1), "Unit")
+            if span is not None:
+                spans.append(span)
         for m in self.caps_subject_re.finditer(text):
             if _opens_clause(text, m.start()):
                 span = _char_span(doc, m.start(), m.end(), "Unit")

@@ -532,3 +532,13 @@ def test_components_genitive_of_a_unit_compound(nlp):
     doc = nlp("At Sundhed og Forebyggelse søger Sundhedsstyrelsens pulje.")
     assert [doc.text[slice(*exact_offsets(s))] for s in get_spans(doc, "minutes_units")] == [
         "Sundhed og Forebyggelse", "Sundhedsstyrelsen"]
+
+
+def test_components_a_reform_is_an_initiative(nlp):
+    doc = nlp("At MSO's implementering af ældrereformen samles i ét program.")
+    assert texts(doc, "minutes_initiatives") == ["ældrereformen"]
+
+
+def test_components_organisation_in_capitals_as_a_passive_agent(nlp):
+    doc = nlp("Evalueringen gennemføres af VIDENLAB og finansieres af projektets midler.")
+    assert texts(doc, "minutes_units") == ["VIDENLAB"]
