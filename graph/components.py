@@ -63,7 +63,7 @@ _WORD_START_UPPER = rf"[{_UPPER}](?<!\w[{_UPPER}])"
 _CAP_WORD_START = rf"{_WORD_START_UPPER}{_CAP_TAIL}"
 
 
-def _is_word_char(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
     r"""What ``\w`` matches: letters, digits and ``_``."""
     return ch.isalnum() or ch == "_"
 
@@ -224,7 +224,7 @@ def _opens_clause(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] == " ":
         i -= 1
-    return i < pos and text[i - 2:i] in ("at", "At") and (i == 2 or not _is_word_char(text[i - 3]))
+    return i < pos and text[i - 2:i] in ("at", "At") and (i == 2 or not is_word_char(text[i - 3]))
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
@@ -411,7 +411,7 @@ class UnitRecognizer:
         passive_verbs = load_json("verbs")["passive_owner_verbs"]
         passives = "|".join(map(re.escape, passive_verbs))
         self.agent_before_re = re.compile(rf"\b(?:{passives})[ ]+(?:[a-zæøå]+[ ]+)?af[ ]+$")
-        #: an organisation in capitals as the agent of a passive: "Evalueringen gennemføres af DEFACTUM"
+        #: an organisation in capitals as the agent of a passive: "Evalueringen gennemføres af VIDENLAB"
         passive_words = _words_not_after(r"\w", map(re.escape, passive_verbs))
         self.caps_agent_re = re.compile(rf"{passive_words}[ ]+(?:[a-zæøå]+[ ]+)?af[ ]+([{_UPPER}]{{2,11}})\b(?![ ]*[&-])")
         self.not_in_pair = _FirstNames(first_names())
@@ -487,7 +487,7 @@ class UnitRecognizer:
                     spans.append(span)
         for m in self.staff_re.finditer(text):
             if self.pair_before_re.search(text, max(0, m.start() - 40), m.start()):
-                continue  # "Ejendomme og Byggeri": the second half of a pair
+                continue  # "Bolig og Byggeri": the second half of a pair
             if self.inside_sentence_re.search(text, max(0, m.start() - 3), m.start()) or self.staff_verb_re.match(text, m.end()):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
@@ -703,7 +703,7 @@ class PeopleRecognizer:
 
     def _department_pair(self, name: str, text: str, end: int, known: set[str]) -> bool:
         """``name`` is unknown and opens a pair of capitalised words that are no names either
-        (``Bo Lund, Mobilitet og Anlæg``): a department, not another person."""
+        (``Bo Lund, Vej og Park``): a department, not another person."""
         if name in self.first_names or name in known:
             return False
         tail = self.pair_tail_re.match(text, end)
@@ -716,7 +716,7 @@ class PeopleRecognizer:
             return False
         window = text[max(0, start - 60):start].rstrip(" \t")
         k = len(window)
-        while k > 0 and (_is_word_char(window[k - 1]) or window[k - 1] in ".-"):
+        while k > 0 and (is_word_char(window[k - 1]) or window[k - 1] in ".-"):
             k -= 1  # back to the start of the word: letters, digits, "." and "-" ("HR-chef", "v.")
         if window[k:].lower() in self.role_words and (k > 0 or start <= 60):
             return True
@@ -821,7 +821,9 @@ class InitiativeRecognizer:
         self.named_after_noun_re = re.compile(rf"(?:[ \t]+\n?|\n)[ \t]*({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
         self.prefix_name_re = re.compile(rf"{prefixes}(?:[ ]+(?:(?:i|og|på|om|med|for|til|af)[ ]+)?{_CAP_WORD}){{1,4}}")
         self.possessive_re = re.compile(rf"({_WORD_START_UPPER}[\w&]+)(?:'s|’s|s)\s+(handlingsplan|strategi|udspil|program|plan|handleplan)\b")
-        self.year_re = re.compile(rf"({_CAP_WORD_START})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
+        #: "Trivselsløft 2026", "Fokus 26" (a two-digit year after a word of three letters or more, not "Nu 41")
+        self.year_re = re.compile(
+            rf"({_CAP_WORD_START})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|(?<=[\wæøå]{{3}}[ ])\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
         self.hedge_re = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w.lower()) for w in data["hedge_words"]) + r")(?![\wæøå])")
         funding = _words_not_after(r"\w", (re.escape(p).lower() for p in data["funding_phrases"]))
@@ -840,10 +842,15 @@ class InitiativeRecognizer:
         #: 'en hørecafé, Hørecafé Nordbyen,': a name in apposition that repeats the common noun before it
         self.apposition_re = re.compile(
             rf",[ ]+({_CAP_WORD_START}(?:[ ]+{_CAP_WORD}){{1,3}})(?=[ ]*[,.;:)]|[ ]*$|[ ]+i[ ])")
-        #: 'et lederforløb, Nærvær i Hverdagen, for ...': a name between commas after a noun for an initiative
+        #: 'et lederforløb, Ro i Hverdagen, for ...': a name between commas after a noun for an initiative
         self.named_apposition_re = re.compile(
             rf",[ ]+({_CAP_WORD_START}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}}),")
         self.initiative_noun_end = tuple(n for n in data["quote_nouns"] if not n.endswith(("et", "en")))
+        units = load_json("units")
+        self.organisation_endings = tuple(units["suffixes"]) + tuple(units["place_compound_endings"])
+        #: two capitalised words after "at" and before a verb in the present or the passive
+        self.named_subject_re = re.compile(
+            rf"[Aa](?<![\wæøå][Aa])t[ ]+({_CAP_WORD}[ ]{_CAP_WORD})(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)")
         endings = "|".join(map(re.escape, data["adjective_endings"]))
         #: a capitalised adjective, known by its plural ending, and a capitalised noun, after a lowercase word
         self.adjective_name_re = re.compile(
@@ -859,7 +866,7 @@ class InitiativeRecognizer:
         for k, m in enumerate(words):
             word = m.group(0)
             low = word.casefold()
-            if not _is_word_char(word[0]):  # a mark, not a word
+            if not is_word_char(word[0]):  # a mark, not a word
                 break
             if low in self._STOP or (word.islower() and len(word) > 5 and low.endswith("es")):
                 break
@@ -956,7 +963,11 @@ class InitiativeRecognizer:
                 add(m.start(1), m.end(1), f"aka:{before[-1]}")
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
-        for m in self.adjective_name_re.finditer(text):  # "... om Demensvenlige Lokalcentre": a name inside a sentence
+        for m in self.named_subject_re.finditer(text):  # "at Blå Bus fremrykkes": a name as the subject
+            organisation = m.group(1).split()[0].casefold().endswith(self.organisation_endings)  # "SOSU-skolen X"
+            if not organisation and not _hits(m.start(1), m.end(1), others):
+                add(m.start(1), m.end(1))
+        for m in self.adjective_name_re.finditer(text):  # "... om Demensvenlige Plejehjem": a name inside a sentence
             if not _hits(m.start(), m.end(), others):
                 add(m.start(), m.end())
         for amount in self.price_re.finditer(text):  # "Skærmbesøg i hjemmeplejen (2,1 mio. kr.)": a proposal
@@ -978,7 +989,7 @@ class InitiativeRecognizer:
             at = text.find(name)
             while at >= 0:
                 after = at + len(name)
-                if not (at and _is_word_char(text[at - 1])) and not (after < len(text) and _is_word_char(text[after])):
+                if not (at and is_word_char(text[at - 1])) and not (after < len(text) and is_word_char(text[after])):
                     add(at, after)
                 at = text.find(name, after)
         for m in self.year_re.finditer(text):

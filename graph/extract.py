@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from spacy.language import Language
 from spacy.tokens import Span
 
-from .components import doc_text, exact_offsets, get_spans, make_pipeline, sentence_of
+from .components import doc_text, exact_offsets, get_spans, is_word_char, make_pipeline, sentence_of
 from .lexicon import fold, is_role_word, load_json
 from .model import AgendaItem, Evidence, ExtractedMinutes, Mention, SegmentedMinutes, Statement, TextLine
 from .segment import BULLET_MARKS
@@ -33,6 +33,8 @@ _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _PRESENTED_BY = re.compile(r"(?:oplæg|orientering|indlæg|præsentation) (?:fra|ved) [^\s]+(?: [^\s]+){0,3}? om ", re.IGNORECASE)
 #: a title opening with a verbal noun of procedure and its preposition: "Samling af", "Ansøgning om"
 _VERBAL_NOUN_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:ing|else|tion|sion)\s+(?:af|om|til|med|på|for|fra)\s+(?=\S)")
+#: "Midtvejsstatus på X", "Årsstatus for X": a compound of "status", the procedure
+_STATUS_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]*status\s+(?:på|for)\s+(?=\S)")
 #: a plain noun phrase (no year, one capitalised word) before a quoted name after a colon
 _PLAIN_THEN_QUOTE = re.compile(r"[A-ZÆØÅ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s*:\s*[\"“”]([^\"“”]{2,})[\"“”]\s*$")
 #: "sygefravær 4. kvartal 2024", "1. halvår 2025": a period of reporting, not part of a name
@@ -44,8 +46,10 @@ _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
 #: "X – udkast til høring", "X – MSO's bidrag til planen": a spaced dash, then text with a lowercase word
 #: (not only a name: "X – Pleje og Omsorg" stays)
 _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?:[a-zæøå]|[^\n]*?\s(?!(?:og|i|for|til|af|med|på|om)\s)[a-zæøå]).*$")
-#: "Fælles Akutplan med Region Midtjylland": the partner, a capitalised name, ends the title
+#: "Fælles Natplan med Region Nordjylland": the partner, a capitalised name, ends the title
 _PARTNER_TAIL = re.compile(r"\s+med\s+(?:[A-ZÆØÅ][\wæøåÆØÅ&-]*\s*){1,4}$")
+#: ... except where the effort is the partnership itself: "Udviklingspartnerskabet med VIA"
+_WITH_PARTNER = ("partnerskab", "partnerskabet", "samarbejde", "samarbejdet", "aftale", "aftalen", "alliance", "alliancen")
 #: 'Ledelsestræf 2027: "Ledelse, der ses"': a quoted subtitle after a colon
 _QUOTED_SUBTITLE = re.compile(r":\s*[\"“”].*$")
 #: a name ending in a year, or a run of capitalised words, then a lowercase phrase
@@ -145,7 +149,7 @@ def title_initiative(title: str | None) -> str | None:
         if prefix and len(low) > prefix.end():
             name, procedure = name[prefix.end():].strip(" :–-"), True
     if not procedure:
-        verbal = _VERBAL_NOUN_PREFIX.match(name)  # "Samling af X", "Ansøgning om X": a procedure named by a verbal noun
+        verbal = _VERBAL_NOUN_PREFIX.match(name) or _STATUS_PREFIX.match(name)  # "Samling af X", "Midtvejsstatus på X"
         if verbal:
             name, procedure = name[verbal.end():], True
     standing, _, rest = name.partition(" og ")
@@ -162,7 +166,9 @@ def title_initiative(title: str | None) -> str | None:
     name = _TRAILING_PAREN.sub("", name).strip(" :–-")
     name = _NOUN_DASH_NAME.sub("", name)
     name = _DASH_TAIL.sub("", name)
-    name = _PARTNER_TAIL.sub("", name)
+    partner = _PARTNER_TAIL.search(name)
+    if partner and not name[:partner.start()].casefold().endswith(_WITH_PARTNER):
+        name = name[:partner.start()]
     name = _QUOTED_SUBTITLE.sub("", name)
     low = name.casefold()
     cut = cuts.search(low)
@@ -188,40 +194,57 @@ def title_initiative(title: str | None) -> str | None:
 class RecurringNames:
     """Initiative names that agenda titles give, to be found again in other documents' decision text.
 
-    A name the rules cannot see in running text (``Styrket hverdagsrehabilitering``,
-    ``Skærmbesøg i hjemmeplejen``) is still a name where a title gives it; the
+    A name the rules cannot see in running text (``Styrket hjemmetræning``,
+    ``Videobesøg i plejeboligerne``) is still a name where a title gives it; the
     meetings that come back to it name it the same way. Only names written in
     the title itself with a capital are kept (not generic titles, not names of
     fewer than five letters), and they are matched with the same case.
 
-    >>> names = RecurringNames(["Status på Styrket hverdagsrehabilitering", "Eventuelt"])
-    >>> names.found_in("At Styrket hverdagsrehabilitering indgår i budgettet.")
-    [(3, 33, 'Styrket hverdagsrehabilitering')]
+    >>> names = RecurringNames(["Status på Styrket hjemmetræning", "Eventuelt"])
+    >>> names.found_in("At Styrket hjemmetræning indgår i budgettet.")
+    [(3, 24, 'Styrket hjemmetræning')]
     """
 
     _CAPITALISED = re.compile(r"[A-ZÆØÅ](?<![\wæøåÆØÅ-][A-ZÆØÅ])[\wæøåÆØÅ-]*")
+    _NEXT_WORD = re.compile(r"[ ]([^\s,;:!?()]+)")
 
     def __init__(self, titles) -> None:
-        by_first: dict[str, list[str]] = {}
-        for title in titles:
+        #: the names as a trie of their words; the key None ends a name
+        self.trie: dict = {}
+        for title in set(titles):  # standing titles recur in every meeting
             name = title_initiative(title)
             if name and len(name) >= 5 and name in title:
-                by_first.setdefault(name.split()[0], []).append(name)
-        self.by_first = {word: sorted(set(names), key=len, reverse=True) for word, names in by_first.items()}
+                node = self.trie
+                for word in name.split(" "):
+                    node = node.setdefault(word, {})
+                node[None] = name
 
     def __bool__(self) -> bool:
-        return bool(self.by_first)
+        return bool(self.trie)
 
     def found_in(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """``(start, end, name)`` of each known name in ``text[start:end]``, the longest at a place."""
         end = len(text) if end is None else end
         found = []
         for m in self._CAPITALISED.finditer(text, start, end):
-            for name in self.by_first.get(m.group(), ()):
-                stop = m.start() + len(name)
-                if stop <= end and text.startswith(name, m.start()) and not (stop < len(text) and _is_word(text[stop])):
-                    found.append((m.start(), stop, name))
+            node = self.trie.get(m.group())
+            best, pos = None, m.end()
+            while node is not None:
+                if None in node:
+                    best = (m.start(), pos, node[None])
+                word = self._NEXT_WORD.match(text, pos, end)
+                if word is None:
                     break
+                following = node.get(word.group(1))
+                if following is None and word.group(1).endswith("."):  # the name ends a sentence
+                    following, stop = node.get(word.group(1)[:-1]), word.end() - 1
+                else:
+                    stop = word.end()
+                node, pos = following, stop
+            if best is not None:
+                stop = best[1]
+                if not (stop < len(text) and (is_word_char(text[stop]) or text[stop] == "-")):
+                    found.append(best)
         return found
 
     def to_look_for(self, source_text: str, record: ExtractedMinutes) -> tuple[str, ...]:
@@ -237,10 +260,6 @@ class RecurringNames:
                 if not any(taken[j][1] > start for j in range(max(0, k - 3), k)):
                     missing.add(name)
         return tuple(sorted(missing))
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch in "-_"
 
 
 _SPAN_KINDS = ("minutes_units", "minutes_unit_candidates", "minutes_bodies", "minutes_people", "minutes_initiatives")

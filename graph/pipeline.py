@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import gc
 import os
-from dataclasses import replace
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -100,12 +100,12 @@ def extract_documents(sources: list[SourceDocument], jobs: int = 1, progress: Ca
     return results
 
 
-#: the documents of a forked extraction: workers read them from the memory they share with the parent
-_SOURCES: list[SourceDocument] = []
+#: the work of a forked map: workers read it from the memory they share with this process
+_WORK: Callable[[int, int], list] | None = None
 
 
-def _extract_chunk(index: int, size: int) -> list[ExtractedMinutes | InputError]:
-    return [_extract_one(source) for source in _SOURCES[index * size : (index + 1) * size]]
+def _extract_chunk(sources: list[SourceDocument], index: int, size: int) -> list[ExtractedMinutes | InputError]:
+    return [_extract_one(source) for source in sources[index * size : (index + 1) * size]]
 
 
 def _claim(counter, chunks: int) -> int | None:
@@ -119,24 +119,29 @@ def _claim(counter, chunks: int) -> int | None:
 def _chunk_worker(counter, chunks: int, size: int, done) -> None:
     _worker_init()
     while (index := _claim(counter, chunks)) is not None:
-        done.put((index, _extract_chunk(index, size)))
+        done.put((index, _WORK(index, size)))
 
 
 def _extract_forked(sources: list[SourceDocument], jobs: int, progress, ctx) -> list[ExtractedMinutes | InputError]:
-    """Extraction by this process and ``jobs - 1`` forked workers, taking chunks of documents in turn.
+    """Extraction by this process and ``jobs - 1`` forked workers (see :func:`_forked_map`)."""
+    _extractor()  # built once here, shared copy-on-write by the forked workers
+    return _forked_map(lambda index, size: _extract_chunk(sources, index, size), len(sources), jobs, progress, ctx)
 
-    Nothing is sent to the workers (they see ``sources`` in memory shared at
-    the fork) and this process, which has to unpickle what they send back,
-    simply takes fewer chunks itself. A chunk that a worker took but never
-    sent (the worker died) is extracted here at the end.
+
+def _forked_map(work: Callable[[int, int], list], count: int, jobs: int, progress, ctx) -> list:
+    """``work(index, size)`` over chunks of ``count`` items, by this process and ``jobs - 1`` forked workers.
+
+    Nothing is sent to the workers (they see ``work`` and its data in memory
+    shared at the fork) and this process, which has to unpickle what they send
+    back, simply takes fewer chunks itself. A chunk that a worker took but never
+    sent (the worker died) is done here at the end. Results come back in order.
     """
-    global _SOURCES
+    global _WORK
     import queue
 
-    _extractor()  # built once here, shared copy-on-write by the forked workers
-    _SOURCES = sources
-    size = max(1, min(16, len(sources) // (jobs * 4)))  # small enough that every process gets some
-    chunks = -(-len(sources) // size)
+    _WORK = work
+    size = max(1, min(16, count // (jobs * 4)))  # small enough that every process gets some
+    chunks = -(-count // size)
     counter = ctx.Value("i", 0)
     done = ctx.Queue()
     workers = [ctx.Process(target=_chunk_worker, args=(counter, chunks, size, done), daemon=True) for _ in range(jobs - 1)]
@@ -158,7 +163,7 @@ def _extract_forked(sources: list[SourceDocument], jobs: int, progress, ctx) -> 
         for worker in workers:
             worker.start()
         while (index := _claim(counter, chunks)) is not None:
-            keep(index, _extract_chunk(index, size))
+            keep(index, work(index, size))
             while receive(None):
                 pass
         while len(by_chunk) < chunks:
@@ -167,9 +172,9 @@ def _extract_forked(sources: list[SourceDocument], jobs: int, progress, ctx) -> 
                     pass
                 for index in range(chunks):
                     if index not in by_chunk:
-                        keep(index, _extract_chunk(index, size))
+                        keep(index, work(index, size))
     finally:
-        _SOURCES = []
+        _WORK = None
         for worker in workers:
             if worker.is_alive():
                 worker.join(timeout=5)
@@ -189,12 +194,18 @@ def extract_recurring_names(sources: list[SourceDocument], results: list, jobs: 
                            for item in r.minutes.items if item.title)
     if not names:
         return
-    again = []
-    for index, (source, result) in enumerate(zip(sources, results)):
-        if isinstance(result, ExtractedMinutes):
-            missing = names.to_look_for(source.text, result)
-            if missing:
-                again.append((index, replace(source, recurring=missing)))
+    def scan(index: int, size: int) -> list[tuple[str, ...]]:
+        return [names.to_look_for(source.text, result) if isinstance(result, ExtractedMinutes) else ()
+                for source, result in zip(sources[index * size : (index + 1) * size], results[index * size : (index + 1) * size])]
+
+    import multiprocessing as mp
+
+    if jobs > 1 and len(sources) >= 2 * jobs and "fork" in mp.get_all_start_methods():
+        missing = _forked_map(scan, len(sources), jobs, None, mp.get_context("fork"))
+    else:
+        missing = scan(0, len(sources))
+    again = [(index, replace(source, recurring=names_missing))
+             for index, (source, names_missing) in enumerate(zip(sources, missing)) if names_missing]
     if again:
         for (index, _), result in zip(again, extract_documents([s for _, s in again], jobs)):
             results[index] = result

@@ -542,3 +542,19 @@ def test_components_a_reform_is_an_initiative(nlp):
 def test_components_organisation_in_capitals_as_a_passive_agent(nlp):
     doc = nlp("Evalueringen gennemføres af VIDENLAB og finansieres af projektets midler.")
     assert texts(doc, "minutes_units") == ["VIDENLAB"]
+
+
+def test_components_two_capitalised_words_as_the_subject_after_at(nlp):
+    doc = nlp("Besluttede at Blå Bus fremrykkes. At Fælles Nattevagt starter 1. maj. At SOSU-skolen Vest inviteres. "
+              "At Bo Hansen sikrer det.")
+    assert texts(doc, "minutes_initiatives") == ["Blå Bus", "Fælles Nattevagt"]
+
+
+def test_components_a_short_word_and_a_number_is_no_year_name(nlp):
+    doc = nlp("Nu 41 ubesatte stillinger. Vi arbejder med Fokus 26.")
+    assert texts(doc, "minutes_initiatives") == ["Fokus 26"]
+
+
+def test_components_staff_committees_wish_but_do_not_decide(nlp):
+    doc = nlp("Hoved-MED ønsker orientering om planen.\n\nKredsen enige om følgende.")
+    assert texts(doc, "minutes_decides") == ["Kredsen"]

@@ -76,6 +76,8 @@ ITEM1, ITEM2, ITEM3 = (("AgendaItem", "cm.txt", n) for n in (1, 2, 3))
 @pytest.mark.parametrize("title, expected", [
     ("Status på Program for digital inklusion", "Program for digital inklusion"),
     ("Samarbejde om demensvenlige plejehjem", "Demensvenlige plejehjem"),
+    ("Midtvejsstatus på demensstrategien", "Demensstrategien"),
+    ("Midler fra trivselspuljen", "Trivselspuljen"),
     ("Evaluering af Ensomhedspuljen 2026", "Ensomhedspuljen 2026"),
     ("Opsamling fra Velfærdstræf 4. november 2022", "Velfærdstræf"),
     ("Etablering af Center for Ensomhed (bilag)", "Center for Ensomhed"),
@@ -113,6 +115,7 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Sundhed – Pleje og Omsorg", "Sundhed – Pleje og Omsorg"),
     ("Fælles Akutplan med Region Nordjylland", "Fælles Akutplan"),
     ("Mad med mening", "Mad med mening"),
+    ("Udviklingspartnerskabet med VIA - årsmøde", "Udviklingspartnerskabet med VIA"),
     # a standing item before the initiative ("og" between two names stays)
     ("Budgetopfølgning og Handleplan for balance 2027", "Handleplan for balance 2027"),
     ("Økonomi og Styring", "Økonomi og Styring"),

@@ -31,11 +31,11 @@ def test_workers_and_this_process_share_the_chunks(sources, one_process, monkeyp
     """The parent extracts too, slowly here, so the worker surely takes chunks; the records are the same."""
     parent, extract_chunk, taken_here = os.getpid(), pipeline._extract_chunk, []
 
-    def slow_here(index, size):
+    def slow_here(documents, index, size):
         if os.getpid() == parent:
             taken_here.append(index)
             time.sleep(0.05)
-        return extract_chunk(index, size)
+        return extract_chunk(documents, index, size)
 
     monkeypatch.setattr(pipeline, "_extract_chunk", slow_here)
     seen = []
