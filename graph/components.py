@@ -376,7 +376,7 @@ class UnitRecognizer:
         #: "Socialpsykiatrisk Enhed": a capitalised adjective, known by its ending, before a unit's noun
         self.adjective_head_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:{adjective_endings})[ ]+(?:{adjective_heads})\b")
         #: a foundation named after a proper noun, with the hyphen Danish writes after one: "Nordea-fonden"
-        self.foundation_re = re.compile(rf"{_WORD_START_UPPER}[\wæøåÆØÅ]*-fond(?:en)?\b")
+        self.foundation_re = re.compile(rf"{_WORD_START_UPPER}[\wæøåÆØÅ]*(?:-fond(?:en)?|[a-zæøå]Fonden)\b")  # "TrygFonden" too
         self.amp_acronym_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{0,2}}[ ]?&[ ]?[{_UPPER}]{{1,3}}\b")
         self.amp_name_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ]&[ ][{_UPPER}][\wæøå]+\b")
         #: "Long Name (ACR)": found from the bracket, the name read backwards from it
@@ -849,13 +849,16 @@ class InitiativeRecognizer:
         units = load_json("units")
         self.organisation_endings = tuple(units["suffixes"]) + tuple(units["place_compound_endings"])
         #: two capitalised words after "at" and before a verb in the present or the passive
+        #: ("at Blå Bus fremrykkes"), or a capitalised adjective and a noun ("at Frivillig nattevagt udvides")
         self.named_subject_re = re.compile(
-            rf"[Aa](?<![\wæøå][Aa])t[ ]+({_CAP_WORD}[ ]{_CAP_WORD})(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)")
+            rf"[Aa](?<![\wæøå][Aa])t[ ]+({_CAP_WORD}[ ]{_CAP_WORD}|[{_UPPER}][a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ][a-zæøå]{{4,}})"
+            rf"(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)")
         endings = "|".join(map(re.escape, data["adjective_endings"]))
         #: a capitalised adjective, known by its plural ending, and a capitalised noun, after a lowercase word
         self.adjective_name_re = re.compile(
             rf"(?<=[a-zæøå,] )[{_UPPER}][a-zæøå]+(?:{endings})[ ][{_UPPER}][a-zæøå]{{3,}}\b(?![ ]+[{_UPPER}])")
-        self.for_tail_re = re.compile(r"[^\S\n]+for[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:)]|$)", re.MULTILINE)
+        #: "Pilotprojekt om digitalt tilsyn", "Puljen for nyansatte": what a compound is for or about
+        self.for_tail_re = re.compile(r"[^\S\n]+(?:for|om)[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:()]|$)", re.MULTILINE)
 
     def _head_phrase_end(self, text: str, pos: int) -> int:
         """End of the name that starts at ``pos`` (just after '<head> for ')."""

@@ -33,6 +33,8 @@ _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _PRESENTED_BY = re.compile(r"(?:oplæg|orientering|indlæg|præsentation) (?:fra|ved) [^\s]+(?: [^\s]+){0,3}? om ", re.IGNORECASE)
 #: a title opening with a verbal noun of procedure and its preposition: "Samling af", "Ansøgning om"
 _VERBAL_NOUN_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:ing|else|tion|sion)\s+(?:af|om|til|med|på|for|fra)\s+(?=\S)")
+#: after a procedure, the one-word organisation it goes to, and a colon: "(Ansøgning til) Fonden X: Y"
+_ADDRESSEE = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ&-]*:\s+(?=[A-ZÆØÅ])")
 #: "Midtvejsstatus på X", "Årsstatus for X": a compound of "status", the procedure
 _STATUS_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]*status\s+(?:på|for)\s+(?=\S)")
 #: a plain noun phrase (no year, one capitalised word) before a quoted name after a colon
@@ -155,6 +157,9 @@ def title_initiative(title: str | None) -> str | None:
     standing, _, rest = name.partition(" og ")
     if rest[:1].isupper() and " " in rest and fold(standing) in _generic_titles():
         name = rest  # "Budgetopfølgning og Handleplan for X": a standing item, then the initiative
+    addressee = _ADDRESSEE.match(name) if procedure else None
+    if addressee:
+        name = name[addressee.end():]  # "Ansøgning til Trygfonden: Bro til Fællesskab": what is applied for
     quoted = _LEADING_QUOTE.match(name)  # 'Erfaringer fra "X" på ...': the quoted name is the initiative
     if quoted and procedure:
         name = quoted.group(1)

@@ -558,3 +558,18 @@ def test_components_a_short_word_and_a_number_is_no_year_name(nlp):
 def test_components_staff_committees_wish_but_do_not_decide(nlp):
     doc = nlp("Hoved-MED ønsker orientering om planen.\n\nKredsen enige om følgende.")
     assert texts(doc, "minutes_decides") == ["Kredsen"]
+
+
+def test_components_capitalised_adjective_and_noun_as_the_subject(nlp):
+    doc = nlp("At Frivillig nattevagt udvides til alle plejehjem. At Hjemmeplejen fortsat arbejder.")
+    assert texts(doc, "minutes_initiatives") == ["Frivillig nattevagt"]
+
+
+def test_components_compound_initiative_with_what_it_is_about(nlp):
+    doc = nlp("At Forsøgsprojekt om digital medicin (kamera og sensorer) indgår.")
+    assert texts(doc, "minutes_initiatives") == ["Forsøgsprojekt om digital medicin"]
+
+
+def test_components_foundation_and_a_kitchen_in_an_aarhus_district(nlp):
+    doc = nlp("Der søges midler hos NordFonden. Maden leveres af Produktionskøkkenet Tranbjerg.")
+    assert texts(doc, "minutes_units") == ["NordFonden", "Produktionskøkkenet Tranbjerg"]
