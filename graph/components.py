@@ -376,7 +376,8 @@ class UnitRecognizer:
         #: "Socialpsykiatrisk Enhed": a capitalised adjective, known by its ending, before a unit's noun
         self.adjective_head_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:{adjective_endings})[ ]+(?:{adjective_heads})\b")
         #: a foundation named after a proper noun, with the hyphen Danish writes after one: "Nordea-fonden"
-        self.foundation_re = re.compile(rf"{_WORD_START_UPPER}[\wæøåÆØÅ]*(?:-fond(?:en)?|[a-zæøå]Fonden)\b")  # "TrygFonden" too
+        self.foundation_re = re.compile(rf"{_WORD_START_UPPER}[\wæøåÆØÅ]*-fond(?:en)?\b")
+        self.camel_foundation_re = re.compile(rf"F(?<=[a-zæøå]F)onden\b")  # "NordFonden": the word read back from "Fonden"
         self.amp_acronym_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{0,2}}[ ]?&[ ]?[{_UPPER}]{{1,3}}\b")
         self.amp_name_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ]&[ ][{_UPPER}][\wæøå]+\b")
         #: "Long Name (ACR)": found from the bracket, the name read backwards from it
@@ -389,7 +390,7 @@ class UnitRecognizer:
         self.acronym_place_re = re.compile(rf"{_WORD_START_UPPER}[{_UPPER}]{{1,5}}[ ](?:{places})\b")
         endings = "|".join(map(re.escape, data["place_compound_endings"]))
         #: a place: a listed one, "Aarhus Vest", or a part of town ("Østbyen")
-        self.place_after_re = re.compile(rf"[ ](?:(?:{places})(?:[ ](?:Nord|Syd|Øst|Vest|Midt))?|[{_UPPER}][a-zæøå]+byen)\b")
+        self.place_after_re = re.compile(rf"[ ](?=[{_UPPER}])(?:(?:{places})(?:[ ](?:Nord|Syd|Øst|Vest|Midt))?|[{_UPPER}][a-zæøå]+byen)\b")
         self.proper_name_after_re = re.compile(rf"[ ][{_UPPER}][a-zæøå]{{2,}}\b(?![ ]+(?:og|&)[ ]+[{_UPPER}]|[ ]+[{_UPPER}]|[\wæøåÆØÅ-])")
         self.compound_before_re = re.compile(rf"\b[{_UPPER}][a-zæøå]*(?:{endings})$")
         staff = _words_not_after(r"\w", map(re.escape, sorted(data["staff_functions"], key=len, reverse=True)))
@@ -412,8 +413,8 @@ class UnitRecognizer:
         passives = "|".join(map(re.escape, passive_verbs))
         self.agent_before_re = re.compile(rf"\b(?:{passives})[ ]+(?:[a-zæøå]+[ ]+)?af[ ]+$")
         #: an organisation in capitals as the agent of a passive: "Evalueringen gennemføres af VIDENLAB"
-        passive_words = _words_not_after(r"\w", map(re.escape, passive_verbs))
-        self.caps_agent_re = re.compile(rf"{passive_words}[ ]+(?:[a-zæøå]+[ ]+)?af[ ]+([{_UPPER}]{{2,11}})\b(?![ ]*[&-])")
+        #: (found from the capitals, then checked by ``agent_before_re``: capitals are rarer than verbs)
+        self.caps_after_af_re = re.compile(rf"[{_UPPER}](?<=af [{_UPPER}])[{_UPPER}]{{1,10}}\b(?![ ]*[&-])")
         self.not_in_pair = _FirstNames(first_names())
         self.pair_not_endings = tuple(data["pair_not_endings"])
         self.list_joiner_re = re.compile(r"[ ]*(?:,|og|samt|&)[ ]*")
@@ -476,10 +477,19 @@ class UnitRecognizer:
                 span = _char_span(doc, compound.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
-        for m in self.caps_agent_re.finditer(text):
-            span = _char_span(doc, m.start(1), m.end(1), "Unit")
-            if span is not None:
-                spans.append(span)
+        for m in self.camel_foundation_re.finditer(text):
+            start = m.start()
+            while start > 0 and is_word_char(text[start - 1]):
+                start -= 1
+            if text[start].isupper():
+                span = _char_span(doc, start, m.end(), "Unit")
+                if span is not None:
+                    spans.append(span)
+        for m in self.caps_after_af_re.finditer(text):
+            if self.agent_before_re.search(text, max(0, m.start() - 40), m.start()):
+                span = _char_span(doc, m.start(), m.end(), "Unit")
+                if span is not None:
+                    spans.append(span)
         for m in self.caps_subject_re.finditer(text):
             if _opens_clause(text, m.start()):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
@@ -851,12 +861,12 @@ class InitiativeRecognizer:
         #: two capitalised words after "at" and before a verb in the present or the passive
         #: ("at Blå Bus fremrykkes"), or a capitalised adjective and a noun ("at Frivillig nattevagt udvides")
         self.named_subject_re = re.compile(
-            rf"[Aa](?<![\wæøå][Aa])t[ ]+({_CAP_WORD}[ ]{_CAP_WORD}|[{_UPPER}][a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ][a-zæøå]{{4,}})"
+            rf"([{_UPPER}](?:(?<=[^\wæøå][Aa]t[ ][{_UPPER}])|(?<=^[Aa]t[ ][{_UPPER}]))(?:{_CAP_TAIL}[ ]{_CAP_WORD}|[a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ][a-zæøå]{{4,}}))"
             rf"(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)")
         endings = "|".join(map(re.escape, data["adjective_endings"]))
         #: a capitalised adjective, known by its plural ending, and a capitalised noun, after a lowercase word
         self.adjective_name_re = re.compile(
-            rf"(?<=[a-zæøå,] )[{_UPPER}][a-zæøå]+(?:{endings})[ ][{_UPPER}][a-zæøå]{{3,}}\b(?![ ]+[{_UPPER}])")
+            rf"[{_UPPER}](?<=[a-zæøå,] [{_UPPER}])[a-zæøå]+(?:{endings})[ ][{_UPPER}][a-zæøå]{{3,}}\b(?![ ]+[{_UPPER}])")
         #: "Pilotprojekt om digitalt tilsyn", "Puljen for nyansatte": what a compound is for or about
         self.for_tail_re = re.compile(r"[^\S\n]+(?:for|om)[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:()]|$)", re.MULTILINE)
 
