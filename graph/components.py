@@ -1068,6 +1068,7 @@ class RelationFinder:
 
     _ROLE_WORD = re.compile(r"([\wæøåÆØÅ-]{4,})[ ]+")
     #: a note on the person just named: in brackets, or set off by commas and opening in lowercase
+    _PARTNER = re.compile(r"[ ]+(?:i[ ]+samarbejde|sammen|i[ ]+dialog)[ ]+med[ ]+[\wæøåÆØÅ&-]+(?:[ ]+(?:og|&)[ ]+[\wæøåÆØÅ&-]+)?")
     _ASIDE = re.compile(r"[ ]*\([^()\n]{1,60}\)|,[ ]+[a-zæøå][^,.;:\n]{0,80},")
     _LEAD = re.compile(rf"^[\s:{re.escape(BULLET_MARKS)}]*(?:(?:at|og)\s+)?", re.IGNORECASE)
     _WORD = re.compile(r"[\wæøåÆØÅ]+")
@@ -1080,6 +1081,7 @@ class RelationFinder:
         self.owner_verbs = set(data["owner_verbs"])
         self.advisory_verbs = set(data["advisory_verbs"])
         self.person_decision_verbs = set(data["person_decision_verbs"])
+        self.strong_verbs = sorted(v for v in self.person_decision_verbs if len(v) >= 8)
         self.advisory = {b["label"] for b in load_json("bodies")["bodies"] if b.get("advisory")}
         self.particles = dict(data["owner_verb_particles"])
         self.responsibility = set(data["responsibility_words"])
@@ -1090,12 +1092,15 @@ class RelationFinder:
         self.anchor_re = re.compile(rf"\b(?:{_phrases(data['anchor_phrases'])})\s+")
         self.at_re = re.compile(r"\bat\s+|\bog\s+|\bmens\s+")  # clauses inside a sentence
         roles = "|".join(map(re.escape, sorted(self.responsibility, key=len, reverse=True)))
-        self.as_role_re = re.compile(rf"\s+som\s+(?:{roles})\b")
+        self.as_role_re = re.compile(rf"\s+som\s+(?:(?:konstitueret|fungerende|ny|daglig)\s+)?(?:{roles}|[a-zæøå]*(?:leder|chef))\b")
         nouns = "|".join(map(re.escape, data["responsibility_nouns"]))
         #: "ansvaret for <initiative> fremover ligger hos <owner>"
         self.lies_with_re = re.compile(rf"\b(?:{nouns})\s+for\s+[^.;:]{{1,120}}?\s+(?:{_phrases(data['lies_with'])})\s+")
 
     def _decision_verb(self, words: list[str]) -> bool:
+        if words and len(words[0]) >= 8 and words[0] not in self.decision_verbs:
+            # "Chefteamet besluttde": a strong verb misspelt by one letter
+            words = [next((v for v in self.strong_verbs if one_edit_apart(words[0], v)), words[0]), *words[1:]]
         if not words or words[0] not in self.decision_verbs:
             return False
         needs = self.weak_verbs.get(words[0])
@@ -1173,6 +1178,9 @@ class RelationFinder:
                 pos += joiner.end()
                 continue
             break
+        partner = self._PARTNER.match(text, pos, end)  # "HR i samarbejde med Hoved-MED udarbejder": HR is the subject
+        if partner:
+            pos = partner.end()
         if group and self._verb_follows(text, pos, end, is_verb):
             return group
         return []

@@ -150,6 +150,9 @@ def title_initiative(title: str | None) -> str | None:
         prefix = prefixes.match(low)
         if prefix and len(low) > prefix.end():
             name, procedure = name[prefix.end():].strip(" :–-"), True
+            again = prefixes.match(name.casefold())  # "Fordeling af midler fra X": two procedures
+            if again and len(name) > again.end():
+                name = name[again.end():].strip(" :–-")
     if not procedure:
         verbal = _VERBAL_NOUN_PREFIX.match(name) or _STATUS_PREFIX.match(name)  # "Samling af X", "Midtvejsstatus på X"
         if verbal:

@@ -573,3 +573,15 @@ def test_components_compound_initiative_with_what_it_is_about(nlp):
 def test_components_foundation_and_a_kitchen_in_an_aarhus_district(nlp):
     doc = nlp("Der søges midler hos NordFonden. Maden leveres af Produktionskøkkenet Tranbjerg.")
     assert texts(doc, "minutes_units") == ["NordFonden", "Produktionskøkkenet Tranbjerg"]
+
+
+def test_components_owner_working_with_a_partner_or_named_as_a_leader(nlp):
+    doc = nlp("At HR i samarbejde med Hoved-MED udarbejder en Handleplan for trivsel.\n\n"
+              "At centret forankres i Sundhed og Forebyggelse med Eva Holt som konstitueret centerleder.\n\n"
+              "At Strategi og Udvikling fortsat er sekretariat for partnerskabet.")
+    assert texts(doc, "minutes_owners") == ["HR", "Eva Holt", "Sundhed og Forebyggelse", "Strategi og Udvikling"]
+
+
+def test_components_a_decision_verb_misspelt_by_one_letter(nlp):
+    doc = nlp("Chefteamet besluttde:\n\n- At planen godkendes.")
+    assert texts(doc, "minutes_decides") == ["Chefteamet"]

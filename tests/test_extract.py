@@ -78,6 +78,7 @@ ITEM1, ITEM2, ITEM3 = (("AgendaItem", "cm.txt", n) for n in (1, 2, 3))
     ("Samarbejde om demensvenlige plejehjem", "Demensvenlige plejehjem"),
     ("Midtvejsstatus på demensstrategien", "Demensstrategien"),
     ("Midler fra trivselspuljen", "Trivselspuljen"),
+    ("Fordeling af midler fra trivselspuljen", "Trivselspuljen"),
     ("Ansøgning til Sundhedsfonden: Sammen om Natten", "Sammen om Natten"),
     ("Evaluering af Ensomhedspuljen 2026", "Ensomhedspuljen 2026"),
     ("Opsamling fra Velfærdstræf 4. november 2022", "Velfærdstræf"),
