@@ -413,6 +413,8 @@ class UnitRecognizer:
         passives = "|".join(map(re.escape, passive_verbs))
         self.agent_before_re = re.compile(rf"\b(?:{passives})[ ]+(?:[a-zæøå]+[ ]+)?af[ ]+$")
         #: an organisation in capitals as the agent of a passive: "Evalueringen gennemføres af VIDENLAB"
+        #: an existing centre, known as the agent of a passive (checked by ``agent_before_re``)
+        self.running_centre_re = re.compile(rf"C(?<=af C)enter(?:et)?[ ]+for(?:[ ]+(?:og|&|{_CAP_WORD})){{0,3}}[ ]+{_CAP_WORD}")
         #: (found from the capitals, then checked by ``agent_before_re``: capitals are rarer than verbs)
         self.caps_after_af_re = re.compile(rf"[{_UPPER}](?<=af [{_UPPER}])[{_UPPER}]{{1,10}}\b(?![ ]*[&-])")
         self.not_in_pair = _FirstNames(first_names())
@@ -475,6 +477,11 @@ class UnitRecognizer:
             compound = self.compound_before_re.search(text, max(0, m.start() - 40), m.start())
             if compound:
                 span = _char_span(doc, compound.start(), m.end(), "Unit")
+                if span is not None:
+                    spans.append(span)
+        for m in self.running_centre_re.finditer(text):  # "driftes af Center for Byens Data": a centre that runs things
+            if self.agent_before_re.search(text, max(0, m.start() - 40), m.start()):
+                span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
         for m in self.camel_foundation_re.finditer(text):
@@ -916,13 +923,14 @@ class InitiativeRecognizer:
                 spans.append(span)
 
         low = doc_lower(doc)
+        unit_starts = {span.start_char for span in get_spans(doc, "minutes_units")}
         for m in self.head_re.finditer(low):
             if text[m.start()].islower() and self.indefinite_re.search(low, max(0, m.start() - 10), m.start()):
                 continue  # "en plan for opfølgning": a plan, not one with a name
             if text[m.start()].islower() and low.startswith(("en ", "et "), m.end()):
                 continue  # "som model for en klinik": the phrase names no particular thing
             end = self._head_phrase_end(text, m.end())
-            if end > m.end():
+            if end > m.end() and m.start() not in unit_starts:
                 add(m.start(), end)
         unit_offsets = {exact_offsets(span) for span in get_spans(doc, "minutes_units")}
         for start, end in _compound_words(doc, self.suffixes, self.suffix_min_stem):

@@ -585,3 +585,9 @@ def test_components_owner_working_with_a_partner_or_named_as_a_leader(nlp):
 def test_components_a_decision_verb_misspelt_by_one_letter(nlp):
     doc = nlp("Chefteamet besluttde:\n\n- At planen godkendes.")
     assert texts(doc, "minutes_decides") == ["Chefteamet"]
+
+
+def test_components_a_centre_that_runs_something_is_a_unit(nlp):
+    doc = nlp("At Dataplatformen, der driftes af Center for Fælles Data, udvides. At Center for Nærvær etableres.")
+    assert texts(doc, "minutes_units") == ["Center for Fælles Data"]
+    assert texts(doc, "minutes_initiatives") == ["Center for Nærvær"]
