@@ -253,7 +253,11 @@ def test_end_to_end_score_against_gold(exports):
 
 
 PROBES = Path(__file__).resolve().parent / "data" / "probes"
-PROBE_FLOORS = {"probe1": 0.95, "probe2": 0.95, "probe3": 0.92, "probe4": 0.9, "probe5": 0.92, "probe6": 0.95}
+PROBE_FLOORS = {"probe1": 0.95, "probe2": 0.95, "probe3": 0.92, "probe4": 0.9, "probe5": 0.92, "probe6": 0.95,
+                "probe7": 0.92, "probe8": 0.89, "probe9": 0.89, "probe10": 0.86}
+#: people, presents, attends, decides: 0.9 everywhere but probe8, whose coordination forum
+#: ("Tværgående Koordinationsforum (TKF)") decides under a name no lexicon knows
+CORE_FLOORS = {"probe8": 0.85}
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "score.py").is_file(), reason="../shared/eval/score.py is not here")
@@ -274,4 +278,4 @@ def test_end_to_end_score_on_probe_sets(probe, tmp_path):
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
     assert scores["edges_micro"]["f"] >= PROBE_FLOORS[probe]  # a little below today's score: catches regressions
-    assert min(scores[k]["f"] for k in ("Person", "presents", "attends", "decides")) >= 0.9
+    assert min(scores[k]["f"] for k in ("Person", "presents", "attends", "decides")) >= CORE_FLOORS.get(probe, 0.9)
