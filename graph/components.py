@@ -863,6 +863,8 @@ class InitiativeRecognizer:
         self.named_apposition_re = re.compile(
             rf",[ ]+({_CAP_WORD_START}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}}),")
         self.initiative_noun_end = tuple(n for n in data["quote_nouns"] if not n.endswith(("et", "en")))
+        #: two capitalised words that open a line before a colon or a spaced dash
+        self.line_name_re = re.compile(rf"^({_CAP_WORD}[ ]{_CAP_WORD})(?=[ ]*(?::[ ]|[–-][ ]))", re.MULTILINE)
         units = load_json("units")
         self.organisation_endings = tuple(units["suffixes"]) + tuple(units["place_compound_endings"])
         #: two capitalised words after "at" and before a verb in the present or the passive
@@ -875,7 +877,8 @@ class InitiativeRecognizer:
         self.adjective_name_re = re.compile(
             rf"[{_UPPER}](?<=[a-zæøå,] [{_UPPER}])[a-zæøå]+(?:{endings})[ ][{_UPPER}][a-zæøå]{{3,}}\b(?![ ]+[{_UPPER}])")
         #: "Pilotprojekt om digitalt tilsyn", "Puljen for nyansatte": what a compound is for or about
-        self.for_tail_re = re.compile(r"[^\S\n]+(?:for|om)[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})(?=[.,;:()]|$)", re.MULTILINE)
+        self.for_tail_re = re.compile(r"[^\S\n]+(?:for|om)[^\S\n]+((?:[a-zæøå][\wæøå-]*[^\S\n]?){1,3})"
+                                      r"(?=[.,;:()]|$|(?<=[ ])[a-zæøå]+(?:er|es|ar|år)\b)", re.MULTILINE)
 
     def _head_phrase_end(self, text: str, pos: int) -> int:
         """End of the name that starts at ``pos`` (just after '<head> for ')."""
@@ -984,6 +987,9 @@ class InitiativeRecognizer:
                 add(m.start(1), m.end(1), f"aka:{before[-1]}")
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
+        for m in self.line_name_re.finditer(text):  # "Blå Bus: bilerne udskiftes": a name heads the line
+            if not _hits(m.start(1), m.end(1), others):
+                add(m.start(1), m.end(1))
         for m in self.named_subject_re.finditer(text):  # "at Blå Bus fremrykkes": a name as the subject
             organisation = m.group(1).split()[0].casefold().endswith(self.organisation_endings)  # "SOSU-skolen X"
             if not organisation and not _hits(m.start(1), m.end(1), others):

@@ -52,6 +52,8 @@ _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?:[a-zæøå]|[^\n]*?\s(?!(?:og|i|for|
 _PARTNER_TAIL = re.compile(r"\s+med\s+(?:[A-ZÆØÅ][\wæøåÆØÅ&-]*\s*){1,4}$")
 #: ... except where the effort is the partnership itself: "Udviklingspartnerskabet med VIA"
 _WITH_PARTNER = ("partnerskab", "partnerskabet", "samarbejde", "samarbejdet", "aftale", "aftalen", "alliance", "alliancen")
+#: "Budget 2027: Sparekatalog": a name with a year, then what of it the item is about
+_YEAR_THEN_COLON = re.compile(r"(?<=\d):\s.*$")
 #: 'Ledelsestræf 2027: "Ledelse, der ses"': a quoted subtitle after a colon
 _QUOTED_SUBTITLE = re.compile(r":\s*[\"“”].*$")
 #: a name ending in a year, or a run of capitalised words, then a lowercase phrase
@@ -178,6 +180,7 @@ def title_initiative(title: str | None) -> str | None:
     if partner and not name[:partner.start()].casefold().endswith(_WITH_PARTNER):
         name = name[:partner.start()]
     name = _QUOTED_SUBTITLE.sub("", name)
+    name = _YEAR_THEN_COLON.sub("", name)
     low = name.casefold()
     cut = cuts.search(low)
     if cut and cut.start() > 0:

@@ -591,3 +591,13 @@ def test_components_a_centre_that_runs_something_is_a_unit(nlp):
     doc = nlp("At Dataplatformen, der driftes af Center for Fælles Data, udvides. At Center for Nærvær etableres.")
     assert texts(doc, "minutes_units") == ["Center for Fælles Data"]
     assert texts(doc, "minutes_initiatives") == ["Center for Nærvær"]
+
+
+def test_components_a_name_that_opens_a_line_before_a_colon(nlp):
+    doc = nlp("Kredsen enige om følgende:\nBlå Bus: bilerne udskiftes til elbiler.\nOpmærksomhed på: økonomien.")
+    assert texts(doc, "minutes_initiatives") == ["Blå Bus"]
+
+
+def test_components_compound_with_what_it_is_about_before_a_verb(nlp):
+    doc = nlp("At forsøgsprojektet om digital medicin overgår til drift.")
+    assert texts(doc, "minutes_initiatives") == ["forsøgsprojektet om digital medicin"]

@@ -79,6 +79,7 @@ ITEM1, ITEM2, ITEM3 = (("AgendaItem", "cm.txt", n) for n in (1, 2, 3))
     ("Midtvejsstatus på demensstrategien", "Demensstrategien"),
     ("Midler fra trivselspuljen", "Trivselspuljen"),
     ("Fordeling af midler fra trivselspuljen", "Trivselspuljen"),
+    ("Budget 2027: Sparekatalog", "Budget 2027"),
     ("Ansøgning til Sundhedsfonden: Sammen om Natten", "Sammen om Natten"),
     ("Evaluering af Ensomhedspuljen 2026", "Ensomhedspuljen 2026"),
     ("Opsamling fra Velfærdstræf 4. november 2022", "Velfærdstræf"),
@@ -129,7 +130,7 @@ def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
 @pytest.mark.parametrize("title", ["Eventuelt", "Kommende møder", "Godkendelse af dagsorden", "Evt.", "Status på", "", None,
                                    "Godkendelse af dagsorden og referat", "Meddelelser, diverse og eventuelt",
                                    "Orientering fra Hoved-MED", "Nyt fra direktionen", "Status på sygefravær 4. kvartal 2026",
-                                   "Budgetopfølgning"])
+                                   "Budgetopfølgning", "Status på sygefravær og arbejdsmiljø"])
 def test_extract_title_initiative_generic_titles_are_none(title):
     assert title_initiative(title) is None
 
