@@ -1082,6 +1082,7 @@ class RelationFinder:
 
     _ROLE_WORD = re.compile(r"([\wæøåÆØÅ-]{4,})[ ]+")
     #: a note on the person just named: in brackets, or set off by commas and opening in lowercase
+    _AND_INITIALS = re.compile(r"[ ]+og[ ]+[A-ZÆØÅ]{2,4}\b(?![&-])")
     _PARTNER = re.compile(r"[ ]+(?:i[ ]+samarbejde|sammen|i[ ]+dialog)[ ]+med[ ]+[\wæøåÆØÅ&-]+(?:[ ]+(?:og|&)[ ]+[\wæøåÆØÅ&-]+)?")
     _ASIDE = re.compile(r"[ ]*\([^()\n]{1,60}\)|,[ ]+[a-zæøå][^,.;:\n]{0,80},")
     _LEAD = re.compile(rf"^[\s:{re.escape(BULLET_MARKS)}]*(?:(?:at|og)\s+)?", re.IGNORECASE)
@@ -1191,6 +1192,9 @@ class RelationFinder:
             if joiner and by_start.get(pos + joiner.end()) is not None:
                 pos += joiner.end()
                 continue
+            initials = self._AND_INITIALS.match(text, pos, end)  # "Rådmanden og LBT besluttede": a person's initials
+            if initials:
+                pos = initials.end()
             break
         partner = self._PARTNER.match(text, pos, end)  # "HR i samarbejde med Hoved-MED udarbejder": HR is the subject
         if partner:

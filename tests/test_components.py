@@ -601,3 +601,8 @@ def test_components_a_name_that_opens_a_line_before_a_colon(nlp):
 def test_components_compound_with_what_it_is_about_before_a_verb(nlp):
     doc = nlp("At forsøgsprojektet om digital medicin overgår til drift.")
     assert texts(doc, "minutes_initiatives") == ["forsøgsprojektet om digital medicin"]
+
+
+def test_components_body_deciding_with_a_person_by_initials(nlp):
+    doc = nlp("Rådmanden og LBT besluttede:\n\n- At planen overgår til drift.")
+    assert texts(doc, "minutes_decides") == ["Rådmanden"]
