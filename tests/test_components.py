@@ -606,3 +606,8 @@ def test_components_compound_with_what_it_is_about_before_a_verb(nlp):
 def test_components_body_deciding_with_a_person_by_initials(nlp):
     doc = nlp("Rådmanden og LBT besluttede:\n\n- At planen overgår til drift.")
     assert texts(doc, "minutes_decides") == ["Rådmanden"]
+
+
+def test_components_the_assessment_unit_by_its_name(nlp):
+    doc = nlp("At ordningen herefter forankres i Visitationen. Visitationen af borgere tager tid.")
+    assert pairs(doc, "minutes_owners") == [("Visitationen", "")]
