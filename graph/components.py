@@ -821,6 +821,7 @@ class InitiativeRecognizer:
         heads = _words_not_after(r"\w", sorted((re.escape(h).lower() for h in data["name_heads"]), key=len, reverse=True))
         links = "|".join(data["head_links"])
         self.head_re = re.compile(rf"({heads})\s+(?:{links})\s+")
+        self.body_words = {form for body in load_json("bodies")["bodies"] for form in body.get("forms", [])}
         self.indefinite_re = re.compile(r"\b(?:en|et|ny|nyt|nye|anden|andet|sådan|sådant)\s+$")
         #: "etableres som et 2-årigt udviklingsprojekt": says what a thing is, names nothing itself
         self.predicative_re = re.compile(r"(?<![\wæøå])som[ ]+(?:en|et)[ ]+(?:[\wæøå-]+[ ]+)?$")
@@ -932,6 +933,8 @@ class InitiativeRecognizer:
                 continue  # "en plan for opfølgning": a plan, not one with a name
             if text[m.start()].islower() and low.startswith(("en ", "et "), m.end()):
                 continue  # "som model for en klinik": the phrase names no particular thing
+            if low[m.end():m.end() + 30].split(" ", 1)[0].rstrip(".,;:") in self.body_words:
+                continue  # "Strategien til udvalget": where it goes, not what it is called
             end = self._head_phrase_end(text, m.end())
             if end > m.end() and m.start() not in unit_starts:
                 add(m.start(), end)

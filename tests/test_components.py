@@ -611,3 +611,8 @@ def test_components_body_deciding_with_a_person_by_initials(nlp):
 def test_components_the_assessment_unit_by_its_name(nlp):
     doc = nlp("At ordningen herefter forankres i Visitationen. Visitationen af borgere tager tid.")
     assert pairs(doc, "minutes_owners") == [("Visitationen", "")]
+
+
+def test_components_money_from_a_pool_and_a_plan_sent_to_a_body(nlp):
+    doc = nlp("At Videobesøg afprøves med 3,1 mio. kr. fra Velfærdspuljen. Strategien til udvalget i maj.")
+    assert pairs(doc, "minutes_initiatives") == [("Velfærdspuljen", "passing")]
