@@ -812,6 +812,7 @@ class InitiativeRecognizer:
              "inden", "efter", "før", "bør", "mhp", "mv", "fx", "feks", "eller", "men", "så", "da", "når", "hvis",
              "udmøntes", "fordeles", "anvendes", "drøftes", "godkendes", "sendes", "følges", "besluttes"}
     _LINKS_INSIDE = {"og", "det", "den", "de", "nære", "for"}
+    _FIRST_WORD = re.compile(r"[\wæøå-]+")
     _NAME_WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ'’&-]*|\d+|[^\s\w]")
     _YEAR_AFTER = re.compile(r"\s(\d{4}(?:\s?[-–]\s?\d{2,4})?)\b")
 
@@ -821,7 +822,9 @@ class InitiativeRecognizer:
         heads = _words_not_after(r"\w", sorted((re.escape(h).lower() for h in data["name_heads"]), key=len, reverse=True))
         links = "|".join(data["head_links"])
         self.head_re = re.compile(rf"({heads})\s+(?:{links})\s+")
-        self.body_words = {form for body in load_json("bodies")["bodies"] for form in body.get("forms", [])}
+        #: what may follow "<head> til" that names no initiative: a body, or a step of the procedure
+        self.body_words = {form for body in load_json("bodies")["bodies"] for form in body.get("forms", [])} | {
+            "efterretning", "orientering", "godkendelse", "drøftelse", "høring", "behandling", "beslutning"}
         self.indefinite_re = re.compile(r"\b(?:en|et|ny|nyt|nye|anden|andet|sådan|sådant)\s+$")
         #: "etableres som et 2-årigt udviklingsprojekt": says what a thing is, names nothing itself
         self.predicative_re = re.compile(r"(?<![\wæøå])som[ ]+(?:en|et)[ ]+(?:[\wæøå-]+[ ]+)?$")
@@ -933,8 +936,9 @@ class InitiativeRecognizer:
                 continue  # "en plan for opfølgning": a plan, not one with a name
             if text[m.start()].islower() and low.startswith(("en ", "et "), m.end()):
                 continue  # "som model for en klinik": the phrase names no particular thing
-            if low[m.end():m.end() + 30].split(" ", 1)[0].rstrip(".,;:") in self.body_words:
-                continue  # "Strategien til udvalget": where it goes, not what it is called
+            following = self._FIRST_WORD.match(low, m.end())
+            if following and following.group() in self.body_words:
+                continue  # "Strategien til udvalget", "Planen til godkendelse": where it goes, not its name
             end = self._head_phrase_end(text, m.end())
             if end > m.end() and m.start() not in unit_starts:
                 add(m.start(), end)

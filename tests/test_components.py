@@ -614,5 +614,6 @@ def test_components_the_assessment_unit_by_its_name(nlp):
 
 
 def test_components_money_from_a_pool_and_a_plan_sent_to_a_body(nlp):
-    doc = nlp("At Videobesøg afprøves med 3,1 mio. kr. fra Velfærdspuljen. Strategien til udvalget i maj.")
+    doc = nlp("At Videobesøg afprøves med 3,1 mio. kr. fra Velfærdspuljen. Strategien til udvalget i maj.\n\n"
+              "Kredsen tog orienteringen om planen til efterretning.\n\nRådmanden takkede.")
     assert pairs(doc, "minutes_initiatives") == [("Velfærdspuljen", "passing")]
