@@ -89,3 +89,20 @@ def test_an_initiative_named_by_a_title_is_found_again_in_another_meeting(tmp_pa
                 if d["relation"] == "concerns"}
     assert ("b.txt", "Styrket hverdagsrehabilitering") in concerns
     assert ("a.txt", "Styrket hverdagsrehabilitering") in concerns
+
+
+@pytest.mark.skipif(not FORKS, reason="chunks are shared with forked workers only where processes fork")
+def test_the_second_pass_gives_the_same_graph_with_two_jobs(tmp_path):
+    """Recurring names are found again and re-extracted the same way by one process or two."""
+    (tmp_path / "0.txt").write_text(_minutes("Status på Varm mad til alle", "- At status tages til efterretning."),
+                                    encoding="utf-8")
+    for n, title in enumerate(["Budget 2027", "Eventuelt", "Kommende møder", "Budget 2028", "Sygefravær"], start=1):
+        (tmp_path / f"{n}.txt").write_text(_minutes(title, "- At Varm mad til alle udvides."), encoding="utf-8")
+    sources = [s for s in read_documents(collect_paths([tmp_path]))]
+    one, two = pipeline.extract_documents(sources, 1), pipeline.extract_documents(sources, 2)
+    before = [any(m.text == "Varm mad til alle" for m in r.mentions) for r in one]
+    pipeline.extract_recurring_names(sources, one, 1)
+    pipeline.extract_recurring_names(sources, two, 2)
+    assert repr(one) == repr(two)
+    assert before == [True, False, False, False, False, False]  # only the title names it at first
+    assert all(any(m.text == "Varm mad til alle" for m in r.mentions) for r in one)
