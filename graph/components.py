@@ -868,7 +868,8 @@ class InitiativeRecognizer:
             rf",[ ]+({_CAP_WORD_START}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}}),")
         self.initiative_noun_end = tuple(n for n in data["quote_nouns"] if not n.endswith(("et", "en")))
         #: two capitalised words that open a line before a colon or a spaced dash
-        self.line_name_re = re.compile(rf"^({_CAP_WORD}[ ]{_CAP_WORD})(?=[ ]*(?::[ ]|[–-][ ]))", re.MULTILINE)
+        self.line_name_re = re.compile(
+            rf"^({_CAP_WORD}[ ](?:(?:på|for|i|til|om)[ ])?{_CAP_WORD})(?=[ ]*(?::[ ]|[–-][ ]))", re.MULTILINE)
         units = load_json("units")
         self.organisation_endings = tuple(units["suffixes"]) + tuple(units["place_compound_endings"])
         #: two capitalised words after "at" and before a verb in the present or the passive

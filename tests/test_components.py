@@ -594,8 +594,9 @@ def test_components_a_centre_that_runs_something_is_a_unit(nlp):
 
 
 def test_components_a_name_that_opens_a_line_before_a_colon(nlp):
-    doc = nlp("Kredsen enige om følgende:\nBlå Bus: bilerne udskiftes til elbiler.\nOpmærksomhed på: økonomien.")
-    assert texts(doc, "minutes_initiatives") == ["Blå Bus"]
+    doc = nlp("Kredsen enige om følgende:\nBlå Bus: bilerne udskiftes til elbiler.\nOpmærksomhed på: økonomien.\n"
+              "Ro på Plejehjemmet - tage personalet med.")
+    assert texts(doc, "minutes_initiatives") == ["Blå Bus", "Ro på Plejehjemmet"]
 
 
 def test_components_compound_with_what_it_is_about_before_a_verb(nlp):
