@@ -68,6 +68,11 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def ends_name(text: str, end: int) -> bool:
+    """A name may end at ``end``: no word goes on there, by a letter or a hyphen (``Varm Mad-ordningen``)."""
+    return end >= len(text) or not (is_word_char(text[end]) or text[end] == "-")
+
+
 def _words_not_after(before: str, alternatives: Iterable[str]) -> str:
     r"""An alternation of regex ``alternatives``, each opening with a literal character, that must not
     follow a character of the class ``before``: ``(?<![before])(?:alt|...)`` with the same matches,
@@ -412,11 +417,13 @@ class UnitRecognizer:
         passive_verbs = load_json("verbs")["passive_owner_verbs"]
         passives = "|".join(map(re.escape, passive_verbs))
         self.agent_before_re = re.compile(rf"\b(?:{passives})[ ]+(?:[a-zæøå]+[ ]+)?af[ ]+$")
-        #: an organisation in capitals as the agent of a passive: "Evalueringen gennemføres af VIDENLAB"
-        #: an existing centre, known as the agent of a passive (checked by ``agent_before_re``)
-        self.running_centre_re = re.compile(rf"C(?<=af C)enter(?:et)?[ ]+for(?:[ ]+(?:og|&|{_CAP_WORD})){{0,3}}[ ]+{_CAP_WORD}")
-        #: (found from the capitals, then checked by ``agent_before_re``: capitals are rarer than verbs)
-        self.caps_after_af_re = re.compile(rf"[{_UPPER}](?<=af [{_UPPER}])[{_UPPER}]{{1,10}}\b(?![ ]*[&-])")
+        #: agents of a passive, found after "af" and checked by ``agent_before_re`` (capitals are rarer than
+        #: verbs): an existing centre ("driftes af Center for X") and an organisation in capitals
+        #: ("Evalueringen gennemføres af VIDENLAB")
+        self.agent_res = (
+            re.compile(rf"C(?<=af C)enter(?:et)?[ ]+for(?:[ ]+(?:og|&|{_CAP_WORD})){{0,3}}[ ]+{_CAP_WORD}"),
+            re.compile(rf"[{_UPPER}](?<=af [{_UPPER}])[{_UPPER}]{{1,10}}\b(?![ ]*[&-])"),
+        )
         self.not_in_pair = _FirstNames(first_names())
         self.pair_not_endings = tuple(data["pair_not_endings"])
         self.list_joiner_re = re.compile(r"[ ]*(?:,|og|samt|&)[ ]*")
@@ -479,22 +486,18 @@ class UnitRecognizer:
                 span = _char_span(doc, compound.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
-        for m in self.running_centre_re.finditer(text):  # "driftes af Center for Byens Data": a centre that runs things
-            if self.agent_before_re.search(text, max(0, m.start() - 40), m.start()):
-                span = _char_span(doc, m.start(), m.end(), "Unit")
-                if span is not None:
-                    spans.append(span)
+        for regex in self.agent_res:
+            for m in regex.finditer(text):
+                if self.agent_before_re.search(text, max(0, m.start() - 40), m.start()):
+                    span = _char_span(doc, m.start(), m.end(), "Unit")
+                    if span is not None:
+                        spans.append(span)
         for m in self.camel_foundation_re.finditer(text):
             start = m.start()
             while start > 0 and is_word_char(text[start - 1]):
                 start -= 1
             if text[start].isupper():
                 span = _char_span(doc, start, m.end(), "Unit")
-                if span is not None:
-                    spans.append(span)
-        for m in self.caps_after_af_re.finditer(text):
-            if self.agent_before_re.search(text, max(0, m.start() - 40), m.start()):
-                span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
         for m in self.caps_subject_re.finditer(text):
@@ -875,7 +878,8 @@ class InitiativeRecognizer:
         #: two capitalised words after "at" and before a verb in the present or the passive
         #: ("at Blå Bus fremrykkes"), or a capitalised adjective and a noun ("at Frivillig nattevagt udvides")
         self.named_subject_re = re.compile(
-            rf"([{_UPPER}](?:(?<=[^\wæøå][Aa]t[ ][{_UPPER}])|(?<=^[Aa]t[ ][{_UPPER}]))(?:{_CAP_TAIL}[ ]{_CAP_WORD}|[a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ][a-zæøå]{{4,}}))"
+            rf"([{_UPPER}](?:(?<=[^\wæøå][Aa]t[ ][{_UPPER}])|(?<=^[Aa]t[ ][{_UPPER}]))"
+            rf"(?:{_CAP_TAIL}[ ]{_CAP_WORD}|[a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ][a-zæøå]{{4,}}))"
             rf"(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)")
         endings = "|".join(map(re.escape, data["adjective_endings"]))
         #: a capitalised adjective, known by its plural ending, and a capitalised noun, after a lowercase word
@@ -931,7 +935,8 @@ class InitiativeRecognizer:
                 spans.append(span)
 
         low = doc_lower(doc)
-        unit_starts = {span.start_char for span in get_spans(doc, "minutes_units")}
+        unit_offsets = {exact_offsets(span) for span in get_spans(doc, "minutes_units")}
+        unit_starts = {start for start, _ in unit_offsets}
         for m in self.head_re.finditer(low):
             if text[m.start()].islower() and self.indefinite_re.search(low, max(0, m.start() - 10), m.start()):
                 continue  # "en plan for opfølgning": a plan, not one with a name
@@ -943,7 +948,6 @@ class InitiativeRecognizer:
             end = self._head_phrase_end(text, m.end())
             if end > m.end() and m.start() not in unit_starts:
                 add(m.start(), end)
-        unit_offsets = {exact_offsets(span) for span in get_spans(doc, "minutes_units")}
         for start, end in _compound_words(doc, self.suffixes, self.suffix_min_stem):
             word = text[start:end].casefold()
             if word in self.suffix_exclude or (text[start].islower() and "-" not in word and word.endswith(self.capitalised_only)):
@@ -1024,7 +1028,7 @@ class InitiativeRecognizer:
             at = text.find(name)
             while at >= 0:
                 after = at + len(name)
-                if not (at and is_word_char(text[at - 1])) and not (after < len(text) and is_word_char(text[after])):
+                if not (at and is_word_char(text[at - 1])) and ends_name(text, after):
                     add(at, after)
                 at = text.find(name, after)
         for m in self.year_re.finditer(text):
@@ -1089,9 +1093,9 @@ class RelationFinder:
     """
 
     _ROLE_WORD = re.compile(r"([\wæøåÆØÅ-]{4,})[ ]+")
-    #: a note on the person just named: in brackets, or set off by commas and opening in lowercase
     _AND_INITIALS = re.compile(r"[ ]+og[ ]+[A-ZÆØÅ]{2,4}\b(?![&-])")
     _PARTNER = re.compile(r"[ ]+(?:i[ ]+samarbejde|sammen|i[ ]+dialog)[ ]+med[ ]+[\wæøåÆØÅ&-]+(?:[ ]+(?:og|&)[ ]+[\wæøåÆØÅ&-]+)?")
+    #: a note on the person just named: in brackets, or set off by commas and opening in lowercase
     _ASIDE = re.compile(r"[ ]*\([^()\n]{1,60}\)|,[ ]+[a-zæøå][^,.;:\n]{0,80},")
     _LEAD = re.compile(rf"^[\s:{re.escape(BULLET_MARKS)}]*(?:(?:at|og)\s+)?", re.IGNORECASE)
     _WORD = re.compile(r"[\wæøåÆØÅ]+")

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from spacy.language import Language
 from spacy.tokens import Span
 
-from .components import doc_text, exact_offsets, get_spans, is_word_char, make_pipeline, sentence_of
+from .components import doc_text, ends_name, exact_offsets, get_spans, make_pipeline, sentence_of
 from .lexicon import fold, is_role_word, load_json
 from .model import AgendaItem, Evidence, ExtractedMinutes, Mention, SegmentedMinutes, Statement, TextLine
 from .segment import BULLET_MARKS
@@ -252,10 +252,8 @@ class RecurringNames:
                 else:
                     stop = word.end()
                 node, pos = following, stop
-            if best is not None:
-                stop = best[1]
-                if not (stop < len(text) and (is_word_char(text[stop]) or text[stop] == "-")):
-                    found.append(best)
+            if best is not None and ends_name(text, best[1]):
+                found.append(best)
         return found
 
     def to_look_for(self, source_text: str, record: ExtractedMinutes) -> tuple[str, ...]:

@@ -348,13 +348,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
             if sched:
                 in_participants = in_apologies = False
                 number = int(sched.group(1))
-                names_text, continued = sched.group(6), []
-                # a schedule line wrapped after "og" or a comma continues on the next line
-                while re.search(r"(?:\bog|,)\s*$", names_text) and i + 1 < len(lines) and lines[i + 1].text.strip() \
-                        and not _SCHEDULE.match(lines[i + 1].text) and not _PARTICIPANTS.match(lines[i + 1].text):
-                    i += 1
-                    continued.append(lines[i])
-                    names_text += " " + lines[i].text.strip()
+                names_text, continued, i = _wrapped(lines, i, sched.group(6), _schedule_continues)
                 ev = evidence_for(doc, [line, *continued])
                 presenters = tuple(_name_mentions(doc, line, names_text, "presenter", tuple(continued)))
                 if number not in schedule:
@@ -363,11 +357,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                     )
             elif participants_match:
                 in_participants, in_apologies = True, False
-                names_text, continued = participants_match.group(1), []
-                while i + 1 < len(lines) and _continues_list(names_text, lines[i + 1].text.strip()):
-                    i += 1
-                    continued.append(lines[i])
-                    names_text += " " + lines[i].text.strip()
+                names_text, continued, i = _wrapped(lines, i, participants_match.group(1), _continues_list)
                 participants.extend(_name_mentions(doc, line, names_text, "participant", tuple(continued)))
             elif absent:
                 in_participants, in_apologies = False, True
@@ -478,12 +468,30 @@ def _subject_names(text: str) -> str:
     return " ".join(words)
 
 
+def _wrapped(lines: list[TextLine], i: int, names_text: str, continues) -> tuple[str, list[TextLine], int]:
+    """A list of names on line ``i`` joined with the lines the PDF wrapped it onto, while
+    ``continues(text so far, next line)`` says so; the text, the added lines, the last line used."""
+    continued = []
+    while i + 1 < len(lines) and continues(names_text, lines[i + 1].text):
+        i += 1
+        continued.append(lines[i])
+        names_text += " " + lines[i].text.strip()
+    return names_text, continued, i
+
+
+def _schedule_continues(text: str, following: str) -> bool:
+    """A schedule line wrapped after "og" or a comma continues on the next line."""
+    return bool(re.search(r"(?:\bog|,)\s*$", text)) and bool(following.strip()) \
+        and not _SCHEDULE.match(following) and not _PARTICIPANTS.match(following)
+
+
 def _continues_list(text: str, following: str) -> bool:
     """A list line wrapped by the PDF inside an entry: ``..., Ida`` then ``Marie Holm, ...``.
 
     The line lists with commas but does not end with one (or with ``og``), and the
     next line opens with capitalised words only, up to its first comma.
     """
+    following = following.strip()
     if "," not in text or re.search(r"(?:,|\bog|\bsamt)\s*$", text) or ":" in following:
         return False
     first = following.split(",")[0].split()
