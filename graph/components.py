@@ -410,6 +410,21 @@ class UnitRecognizer:
         departments = "|".join(map(re.escape, data["departments"]))
         self.in_department_re = re.compile(rf"[ ]i[ ]+(?:{departments})\b")
         self.name_before_re = re.compile(rf"(?:\bat|[a-zæøå,])[ ]([{_UPPER}][a-zæøå]{{3,}})[ ]+$")
+        #: ... also a pair or a capitalised adjective and noun, after a bullet too: "- Kommunikation og
+        #: Presse i BA", "til Digital Udvikling i BA"
+        self.long_name_before_re = re.compile(
+            rf"(?:(?<![^\n])|[•◦–-][ ]|\b[Aa]t[ ]|[a-zæøå,][ ])"
+            rf"([{_UPPER}][a-zæøå]+[ ](?:og|&)[ ][{_UPPER}][a-zæøå]{{2,}}|[{_UPPER}][a-zæøå]+(?:{adjective_endings}|al)[ ][{_UPPER}][a-zæøå]{{3,}})[ ]+$")
+        staff_acronyms = "|".join(rf"{re.escape(a[0])}(?<![\w&]{re.escape(a[0])}){re.escape(a[1:])}" for a in data["staff_acronyms"])
+        #: "HR og Arbejdsmiljø": a staff acronym and a word name one department ("HR og Ældre og Omsorg" two)
+        self.staff_acronym_pair_re = re.compile(
+            rf"(?:{staff_acronyms})[ ](?:og|&)[ ][{_UPPER}][a-zæøå]{{3,}}\b(?![ ]+(?:og|&)[ ]+[{_UPPER}])")
+        compound_tails = "|".join(map(re.escape, data["compound_tails"]))
+        #: "Lyngby Grundejerforening": a proper name before an organisation's compound
+        self.compound_tail_re = re.compile(rf"{_CAP_WORD_START}[ ]+[{_UPPER}][a-zæøå]{{2,}}(?:{compound_tails})\b")
+        #: "Fonden Unge i Arbejde": a foundation's name after the word
+        self.named_foundation_re = re.compile(rf"F(?<![\w-]F)onden(?:[ ]+(?:(?:for|til|i|af)[ ]+)?{_CAP_WORD})+")
+        self.place_endings = tuple(x.lower() for x in data["place_compound_endings"])
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
         self.pair_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
         self.place_before_re = re.compile(r"\b(?:i|hos|fra|under)[ ]+$")
@@ -475,7 +490,8 @@ class UnitRecognizer:
                     if span is not None:
                         spans.append(span)
         for regex in (self.amp_acronym_re, self.amp_name_re, self.for_head_re, self.head_re, self.tail_re, self.city_re,
-                      self.acronym_place_re, self.adjective_head_re, self.foundation_re):
+                      self.acronym_place_re, self.adjective_head_re, self.foundation_re, self.compound_tail_re,
+                      self.named_foundation_re):
             for m in regex.finditer(text):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
@@ -484,6 +500,19 @@ class UnitRecognizer:
             compound = self.compound_before_re.search(text, max(0, m.start() - 40), m.start())
             if compound:
                 span = _char_span(doc, compound.start(), m.end(), "Unit")
+                if span is not None:
+                    spans.append(span)
+        for start, end in _compound_words(doc, self.place_endings, 3):
+            # "Professionshøjskolen Kattegat": an institution's compound before a proper name
+            tail = self.proper_name_after_re.match(text, end)
+            if text[start].isupper() and tail and tail.group().strip() not in self.not_in_pair:
+                span = _char_span(doc, start, tail.end(), "Unit")
+                if span is not None:
+                    spans.append(span)
+        for m in self.staff_acronym_pair_re.finditer(text):
+            if self.clause_start_re.search(text, max(0, m.start() - 12), m.start()) and self.verb_after_re.match(text, m.end()) \
+                    or self.place_before_re.search(text, max(0, m.start() - 6), m.start()):
+                span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
         for regex in self.agent_res:
@@ -515,7 +544,10 @@ class UnitRecognizer:
         for m in self.in_department_re.finditer(text):
             # "at Tandplejen i MBU": a name inside a sentence (after "at" or a lowercase word; a
             # sentence's first word is capitalised anyway) placed in a magistrate department
-            name = self.name_before_re.search(text, max(0, m.start() - 40), m.start() + 1)
+            name = self.long_name_before_re.search(text, max(0, m.start() - 60), m.start() + 1)
+            if name and not self._department_pair(name.group(1)):
+                name = None
+            name = name or self.name_before_re.search(text, max(0, m.start() - 40), m.start() + 1)
             if name:
                 span = _char_span(doc, name.start(1), name.end(1), "Unit")
                 if span is not None:
@@ -631,6 +663,10 @@ class BodyRecognizer:
         verbs = "|".join(map(re.escape, load_json("verbs")["decision_verbs"]))
         #: a capitalised word that decides: a body even when misspelt ("Cheftemaet godkendte")
         self.decider_re = re.compile(rf"({_WORD_START_UPPER}[a-zæøå]{{5,}})[ ]+(?:{verbs})\b")
+        #: "Børne- og Ungeudvalget": the first half of a coordinated compound before a body
+        self.coordinated_before_re = re.compile(rf"[{_UPPER}][a-zæøå]+-[ ](?:og|&)[ ]$")
+        #: "Teknisk Udvalg": a committee named by a capitalised adjective
+        self.adjective_committee_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:isk|ig|lig|al)[ ]Udvalg(?:et)?\b")
         self.compound_suffixes = tuple([*self.suffixes, *(x[:-1] + "møde" for x in self.suffixes if x.endswith("n")),
                                         *(x[:-1] + "mødet" for x in self.suffixes if x.endswith("n"))])
 
@@ -672,7 +708,14 @@ class BodyRecognizer:
         for m in self.decider_re.finditer(text):
             if (m.start(1), m.end(1)) not in labels and not _hits(m.start(1), m.end(1), taken):
                 labels[(m.start(1), m.end(1))] = self.misspelt(m.group(1))
+        for m in self.adjective_committee_re.finditer(text):
+            if not _hits(m.start(), m.end(), taken):
+                labels[(m.start(), m.end())] = m.group()
         for (start, end), label in sorted(labels.items()):
+            if label and label != "@forum" and label.casefold() == text[start:end].casefold():
+                first = self.coordinated_before_re.search(text, max(0, start - 30), start)
+                if first:
+                    start, label = first.start(), text[first.start():end]
             if label:
                 span = _char_span(doc, start, end, "Body", label)
                 if span is not None:

@@ -618,3 +618,27 @@ def test_components_money_from_a_pool_and_a_plan_sent_to_a_body(nlp):
     doc = nlp("At Videobesøg afprøves med 3,1 mio. kr. fra Velfærdspuljen. Strategien til udvalget i maj.\n\n"
               "Kredsen tog orienteringen om planen til efterretning.\n\nRådmanden takkede.")
     assert pairs(doc, "minutes_initiatives") == [("Velfærdspuljen", "passing")]
+
+
+def test_components_department_pair_or_adjective_name_placed_in_a_department(nlp):
+    doc = nlp("- Kommunikation og Blæst i BA udarbejder materialet\n"
+              "Ib tager kontakt til Digital Fremdrift i MSB om fælles løsninger.")
+    assert [t for t in texts(doc, "minutes_units") if t not in ("BA", "MSB")] == ["Kommunikation og Blæst", "Digital Fremdrift"]
+
+
+def test_components_staff_acronym_and_a_word_name_one_department(nlp):
+    doc = nlp("At HR og Trivselsliv fortsat har ansvaret for Akademiet.\n\nat HR og Ældre og Omsorg udvikler indholdet")
+    assert texts(doc, "minutes_units") == ["HR og Trivselsliv", "HR", "Ældre og Omsorg"]
+
+
+def test_components_organisations_by_their_name_shapes(nlp):
+    doc = nlp("- søges fra Fonden Glade Dage og Fonden Unge i Arbejde og Naboskabsnetværket Aarhus\n"
+              "- afprøves på Ravnsøhøj Skole med Vejlund Grundejerforening og Sejrshøjskolen Kattegat\n")
+    assert texts(doc, "minutes_units") == ["Fonden Glade Dage", "Fonden Unge i Arbejde", "Naboskabsnetværket Aarhus",
+                                           "Ravnsøhøj Skole", "Vejlund Grundejerforening", "Sejrshøjskolen Kattegat"]
+
+
+def test_components_coordinated_and_adjective_committees(nlp):
+    doc = nlp("Ib orienterer Kultur- og Fritidsudvalget. Sagen går derefter til Teknisk Udvalg.")
+    assert pairs(doc, "minutes_bodies") == [("Kultur- og Fritidsudvalget", "Kultur- og Fritidsudvalget"),
+                                            ("Teknisk Udvalg", "Teknisk Udvalg")]
