@@ -882,7 +882,11 @@ class InitiativeRecognizer:
         self.quote_re = re.compile(r"[\"”“'‘’]([A-ZÆØÅ][^\"”“'‘’\n]{3,80}?)[\"”“'’]")
         prefixes = _words_not_after(r"\w", map(re.escape, data.get("name_prefixes", [])))
         self.capitalised_only = tuple(data["capitalised_only_suffixes"])
-        nouns = _words_not_after(r"\wæøå-", map(re.escape, sorted(data["quote_nouns"], key=len, reverse=True)))
+        prefixed = {x.casefold() for x in data.get("name_prefixes", [])}
+        #: the noun opens a sentence too ("Pilotprojektet Læsemakker afprøves"), unless it is part of the
+        #: name there ("Projekt X", see name_prefixes)
+        noun_forms = [*data["quote_nouns"], *(n.capitalize() for n in data["quote_nouns"] if n not in prefixed)]
+        nouns = _words_not_after(r"\wæøå-", map(re.escape, sorted(noun_forms, key=len, reverse=True)))
         self.noun_then_name_re = re.compile(
             rf"{nouns}[ ]+({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
         self.named_after_noun_re = re.compile(rf"(?:[ \t]+\n?|\n)[ \t]*({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
@@ -1029,6 +1033,7 @@ class InitiativeRecognizer:
                 add(named.start(1), named.end(1), f"aka:{noun.text}")
         for m in self.noun_then_name_re.finditer(text):  # "projekt Grøn Kørsel": the name, given to the noun
             if not _hits(m.start(1), m.end(1), others):
+                spans[:] = [s for s in spans if (s.start_char, s.end_char) != (m.start(), m.start() + len(m.group(0).split()[0]))]
                 add(m.start(1), m.end(1), f"aka:{m.group(0).split()[0]}")
         for m in self.apposition_re.finditer(text):
             noun = m.group(1).split()[0].casefold()

@@ -35,14 +35,16 @@ _PRESENTED_BY = re.compile(r"(?:oplæg|orientering|indlæg|præsentation) (?:fra
 _VERBAL_NOUN_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:ing|else|tion|sion)\s+(?:af|om|til|med|på|for|fra)\s+(?=\S)")
 #: after a procedure, the one-word organisation it goes to, and a colon: "(Ansøgning til) Fonden X: Y"
 _ADDRESSEE = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ&-]*:\s+(?=[A-ZÆØÅ])")
-#: "Midtvejsstatus på X", "Årsstatus for X": a compound of "status", the procedure
-_STATUS_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]*status\s+(?:på|for)\s+(?=\S)")
+#: "Midtvejsstatus på X", "Årsstatus for X", "Høringsudkast til X": a compound of "status", "udkast" or
+#: "rapport", the procedure
+_STATUS_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]*(?:status|udkast|rapport)\s+(?:på|for|til|om)\s+(?=\S)")
 #: a plain noun phrase (no year, one capitalised word) before a quoted name after a colon
 _PLAIN_THEN_QUOTE = re.compile(r"[A-ZÆØÅ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s*:\s*[\"“”]([^\"“”]{2,})[\"“”]\s*$")
 #: "sygefravær 4. kvartal 2024", "1. halvår 2025": a period of reporting, not part of a name
 _TRAILING_PERIOD = re.compile(r"\s+\d\.\s*(?:kvartal|halvår)(?:\s+\d{4})?\s*$", re.IGNORECASE)
 #: a lowercase noun, then where it goes or what it is of: the capitalised name after "i", "til", "af", ...
 _NOUN_THEN_NAME = re.compile(r"[a-zæøå][a-zæøå-]*\s+(?:i|til|under|på|af)\s+(?=[A-ZÆØÅ])")
+_NOUN_NAMED = re.compile(r"([a-zæøå]+)\s+(?=[A-ZÆØÅ])")
 _NOUN_QUOTE = re.compile(r"(\w+)\s+[\"“”]([^\"“”]{2,})[\"“”]$")
 _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
 #: "X – udkast til høring", "X – MSO's bidrag til planen": a spaced dash, then text with a lowercase word
@@ -51,6 +53,10 @@ _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?:[a-zæøå]|[^\n]*?\s(?!(?:og|i|for|
 #: "Fælles Natplan med Region Nordjylland": the partner, a capitalised name, ends the title
 _PARTNER_TAIL = re.compile(r"\s+med\s+(?:[A-ZÆØÅ][\wæøåÆØÅ&-]*\s*){1,4}$")
 #: ... except where the effort is the partnership itself: "Udviklingspartnerskabet med VIA"
+#: "Digital Først i Borgerservice": the unit where it runs ends the title (an acronym, a staff function
+#: or a unit of the lexicon) after a name that ends in a capitalised word or a number ("udspil om
+#: arbejdet i MSO" is one phrase)
+_UNIT_TAIL = re.compile(r"(\S+)\s+i\s+([A-ZÆØÅ][\wæøåÆØÅ&-]*)$")
 _WITH_PARTNER = ("partnerskab", "partnerskabet", "samarbejde", "samarbejdet", "aftale", "aftalen", "alliance", "alliancen")
 #: "Budget 2027: Sparekatalog": a name with a year, then what of it the item is about
 _YEAR_THEN_COLON = re.compile(r"(?<=\d):\s.*$")
@@ -124,7 +130,7 @@ def _title_cuts() -> tuple[re.Pattern, re.Pattern]:
     data = load_json("initiatives")
     prefixes = "|".join(re.escape(p) for p in sorted(data["title_prefixes"], key=len, reverse=True))
     partners = "|".join(re.escape(p) for p in data["title_partners"])
-    return re.compile(rf"(?:{prefixes})(?![^\W\d_])"), re.compile(rf" og (?:{prefixes})| (?:{partners})")
+    return re.compile(rf"(?:{prefixes})(?![^\W\d_])"), re.compile(rf" og (?:{prefixes})| (?:{partners})(?![^\W\d_])")
 
 
 @lru_cache(maxsize=8192)  # titles recur from meeting to meeting
@@ -179,6 +185,9 @@ def title_initiative(title: str | None) -> str | None:
     partner = _PARTNER_TAIL.search(name)
     if partner and not name[:partner.start()].casefold().endswith(_WITH_PARTNER):
         name = name[:partner.start()]
+    unit = _UNIT_TAIL.search(name)
+    if unit and not unit.group(1)[0].islower() and (unit.group(2).isupper() or fold(unit.group(2)) in _unit_words()):
+        name = name[:unit.end(1)]
     name = _QUOTED_SUBTITLE.sub("", name)
     name = _YEAR_THEN_COLON.sub("", name)
     low = name.casefold()
@@ -191,6 +200,9 @@ def title_initiative(title: str | None) -> str | None:
     inside = _NOUN_THEN_NAME.match(name)  # "akutpladserne i Akutcenter Nord", "midler til Sund Aldring"
     if inside:
         name = name[inside.end():]
+    noun_named = _NOUN_NAMED.match(name) if procedure else None  # "Status for partnerskabet X" is X
+    if noun_named and noun_named.group(1) in data["quote_nouns"]:
+        name = name[noun_named.end():]
     noun_quoted = _NOUN_QUOTE.match(name)  # 'Projekt "X"' is X
     if noun_quoted and noun_quoted.group(1).casefold() in data["quote_nouns"]:
         name = noun_quoted.group(2)
@@ -290,6 +302,14 @@ class _Part:
             return lambda s, e, q: self.block.evidence(document, s - self.start, e - self.start, q)
         ev = self.item.evidence
         return lambda s, e, q: Evidence(document, ev.line_start, ev.line_end, ev.char_start, ev.char_end, q)
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """One-word units: the staff functions and the one-word names of the units lexicon, folded."""
+    data = load_json("units")
+    names = [*data["staff_functions"], *(n for u in data["units"] for n in (u["label"], *u["aliases"]))]
+    return frozenset(fold(n) for n in names if " " not in n)
 
 
 @cache

@@ -642,3 +642,10 @@ def test_components_coordinated_and_adjective_committees(nlp):
     doc = nlp("Ib orienterer Kultur- og Fritidsudvalget. Sagen går derefter til Teknisk Udvalg.")
     assert pairs(doc, "minutes_bodies") == [("Kultur- og Fritidsudvalget", "Kultur- og Fritidsudvalget"),
                                             ("Teknisk Udvalg", "Teknisk Udvalg")]
+
+
+def test_components_capitalised_initiative_noun_then_the_name(nlp):
+    doc = nlp("- Pilotprojektet Læsekompas afprøves på to skoler\n- Ordningen Venlig Kiosk udvides til 30 butikker\n"
+              "- Projektet Grøn Kørsel fortsætter")
+    assert pairs(doc, "minutes_initiatives") == [("Læsekompas", "aka:Pilotprojektet"), ("Venlig Kiosk", "aka:Ordningen"),
+                                                 ("Projektet Grøn Kørsel", "")]

@@ -122,6 +122,15 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     # a standing item before the initiative ("og" between two names stays)
     ("Budgetopfølgning og Handleplan for balance 2027", "Handleplan for balance 2027"),
     ("Økonomi og Styring", "Økonomi og Styring"),
+    # the unit where it runs, what it is used as, a draft of it, the partnership it is
+    ("Hurtig Hjælp 3.0 i Borgerservice", "Hurtig Hjælp 3.0"),
+    ("Tryg Nat i MSO", "Tryg Nat"),
+    ("Nyt udspil om plejearbejdet i MSO", "Nyt udspil om plejearbejdet i MSO"),
+    ("Ro i Hverdagen", "Ro i Hverdagen"),
+    ("Kulturkortet 18-25 som tilbud i Ungespor", "Kulturkortet 18-25"),
+    ("Status på somatiske pladser", "Somatiske pladser"),
+    ("Høringsudkast til Strategi for lyse haver", "Strategi for lyse haver"),
+    ("Kvartalsstatus for partnerskabet Ungespor", "Ungespor"),
 ])
 def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
     assert title_initiative(title) == expected
