@@ -44,6 +44,11 @@ _PLAIN_THEN_QUOTE = re.compile(r"[A-ZÆØÅ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s
 _TRAILING_PERIOD = re.compile(r"\s+\d\.\s*(?:kvartal|halvår)(?:\s+\d{4})?\s*$", re.IGNORECASE)
 #: a lowercase noun, then where it goes or what it is of: the capitalised name after "i", "til", "af", ...
 _NOUN_THEN_NAME = re.compile(r"[a-zæøå][a-zæøå-]*\s+(?:i|til|under|på|af)\s+(?=[A-ZÆØÅ])")
+#: "Kriterier for Klimapuljen", "MSB's bidrag til X 2026", "Tidsplan og principper for X 2026": a capitalised
+#: word and lowercase words, a preposition, then a name
+_WHAT_OF_NAME = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ'’&-]*(\s+(?:og\s+)?[a-zæøå-]+)?\s+(for|til|i|på|af)\s+(?=[A-ZÆØÅ])")
+#: a phase of something is no name of its own: "Status på fase 2"
+_PHASE = re.compile(r"(?:fase|etape|trin|spor|runde)\s+\d+", re.IGNORECASE)
 _NOUN_NAMED = re.compile(r"([a-zæøå]+)\s+(?=[A-ZÆØÅ])")
 _NOUN_QUOTE = re.compile(r"(\w+)\s+[\"“”]([^\"“”]{2,})[\"“”]$")
 _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
@@ -200,6 +205,13 @@ def title_initiative(title: str | None) -> str | None:
     inside = _NOUN_THEN_NAME.match(name)  # "akutpladserne i Akutcenter Nord", "midler til Sund Aldring"
     if inside:
         name = name[inside.end():]
+    what_of = None if procedure else _WHAT_OF_NAME.match(name)
+    if what_of and _names_itself(name[what_of.end():], what_of.group(2) == "i"):
+        first = fold(name.split()[0])
+        heads = tuple(data["name_heads"])
+        # "Program for X" and "Klimaplan for X" are names, "Konceptet for X" and "Tidsplan og principper for X" X's
+        if what_of.group(1) or not first.endswith(heads) or (first in heads and first.endswith(("et", "en"))):
+            name = name[what_of.end():]
     noun_named = _NOUN_NAMED.match(name) if procedure else None  # "Status for partnerskabet X" is X
     if noun_named and noun_named.group(1) in data["quote_nouns"]:
         name = name[noun_named.end():]
@@ -209,6 +221,8 @@ def title_initiative(title: str | None) -> str | None:
     if len(name) > 2 and name[0] in "\"“”'‘’" and name[-1] in "\"“”'‘’":
         name = name[1:-1].strip()
     generic = _generic_titles()
+    if _PHASE.fullmatch(name):
+        return None
     if not name or len(name) < 3 or all(fold(part) in generic for part in re.split(r",\s*|\s+og\s+", name)):
         return None
     return name[0].upper() + name[1:]
@@ -304,6 +318,25 @@ class _Part:
         return lambda s, e, q: Evidence(document, ev.line_start, ev.line_end, ev.char_start, ev.char_end, q)
 
 
+def _names_itself(text: str, inside: bool = False) -> bool:
+    """``text`` has the marks of an initiative's name: an initiative's compound or head (``Klimapuljen``,
+    ``Handleplan X``), or, unless it is where something happens (``inside``, after "i"), a year or
+    two capitalised words. A unit (``MSO 2024-2027``) or a single word (``Boligen``) has none."""
+    words = text.split()
+    first = fold(words[0])
+    if first.endswith(_initiative_suffixes()) or first in load_json("initiatives")["name_heads"]:
+        return True
+    if inside or words[0].isupper() or first in _unit_words():
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return any(ch.isdigit() for ch in text) or capitalised >= 2
+
+
+@cache
+def _initiative_suffixes() -> tuple[str, ...]:
+    return tuple(load_json("initiatives")["suffixes"])
+
+
 @cache
 def _unit_words() -> frozenset[str]:
     """One-word units: the staff functions and the one-word names of the units lexicon, folded."""
@@ -363,6 +396,7 @@ class Extractor:
         self.nlp = nlp or make_pipeline()
         bodies = load_json("bodies")
         self.forums = {kind.casefold(): b["label"] for b in bodies["bodies"] for kind in b.get("forum_of", [])}
+        self.generic_forums = {b["label"] for b in bodies["bodies"] if b.get("generic_forum")}
         #: organisations by acronym ("KL", "VIVE"): listed among people, they are no persons
         units = load_json("units")
         self.organisations = {alias: unit["label"] for unit in units["units"]
@@ -536,6 +570,8 @@ class Extractor:
                     decided_by[body.canonical or body.text] += 1
             if not item_decides and item.decision is not None:
                 pending_forum.append(item)
+        if forum in self.generic_forums and decided_by and forum not in decided_by:
+            forum = None  # "Ledelsesgruppen godkendte ...": the minutes name their management group otherwise
         fallback = forum or (decided_by.most_common(1)[0][0] if decided_by else None)
         if fallback:
             for item in pending_forum:

@@ -50,7 +50,13 @@ _SCHEDULE = re.compile(
     re.IGNORECASE,
 )
 _INFORMATION = re.compile(r"^\s*Information\s*:?\s*$", re.IGNORECASE)
-_PARTICIPANTS = re.compile(r"^\s*(?:Mødedeltagere|Deltagere|Til stede|Gæster|Gæst|Desuden deltog|Deltog desuden|Inviterede)\s*:\s*(.*)$", re.IGNORECASE)
+_PARTICIPANTS = re.compile(r"^\s*(?:Mødedeltagere|Deltagere|Til stede|Gæster|Gæst|Desuden deltog|Deltog desuden|Inviterede"
+                           r"|Referent|Referenter|Mødeleder|Ordstyrer)\s*:\s*(.*)$", re.IGNORECASE)
+#: an agenda in numbered lines with the slot in brackets and the presenters after a dash:
+#: ``2. Status på fase 2 (kl. 14.10-14.35) – Bo Lund og Eva``
+_AGENDA_SLOT = re.compile(
+    r"^\s*(\d{1,3})[.)]\s+\S.*?\(\s*kl\.?\s*" + _TIME + r"\s*[-–]\s*" + _TIME + r"\s*\)\s*(?:[-–]\s*(.*))?$", re.IGNORECASE
+)
 #: people who sent apologies are named but do not attend: ``Afbud: Eva Holm``, ``Afbud fra Eva Holm``
 _ABSENT = re.compile(
     r"^\s*(?:(?:Afbud|Fraværende|Ikke til stede|Forhindret|Meldt afbud)\s*:|Afbud\s+fra\b)\s*(.*)$", re.IGNORECASE
@@ -342,13 +348,13 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
             i = last + 1
             continue
         if front_matter:
-            sched = _SCHEDULE.match(text)
+            sched = _SCHEDULE.match(text) or _AGENDA_SLOT.match(text)
             participants_match = _PARTICIPANTS.match(text)
             absent = _ABSENT.match(text)
             if sched:
                 in_participants = in_apologies = False
                 number = int(sched.group(1))
-                names_text, continued, i = _wrapped(lines, i, sched.group(6), _schedule_continues)
+                names_text, continued, i = _wrapped(lines, i, sched.group(6) or "", _schedule_continues)
                 ev = evidence_for(doc, [line, *continued])
                 presenters = tuple(_name_mentions(doc, line, names_text, "presenter", tuple(continued)))
                 if number not in schedule:
@@ -492,9 +498,11 @@ def _continues_list(text: str, following: str) -> bool:
     next line opens with capitalised words only, up to its first comma.
     """
     following = following.strip()
+    if following and text.count("(") > text.count(")") and not _PARTICIPANTS.match(following) and not _ABSENT.match(following):
+        return True  # "Bo Lund (Mobilitet og" / "Trafik), ...": a note in brackets wrapped
     if "," not in text or re.search(r"(?:,|\bog|\bsamt)\s*$", text) or ":" in following:
         return False
-    first = following.split(",")[0].split()
+    first = re.split(r"[,(]", following)[0].split()
     return 0 < len(first) <= 3 and all(w[:1].isupper() for w in first)
 
 

@@ -126,6 +126,16 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Hurtig Hjælp 3.0 i Borgerservice", "Hurtig Hjælp 3.0"),
     ("Tryg Nat i MSO", "Tryg Nat"),
     ("Nyt udspil om plejearbejdet i MSO", "Nyt udspil om plejearbejdet i MSO"),
+    # what of a name the item is about: its criteria, a department's share, a priority inside it
+    ("Kriterier for Naturpuljen", "Naturpuljen"),
+    ("MBU's bidrag til Sommerjobpuljen 2027", "Sommerjobpuljen 2027"),
+    ("Tidsplan og principper for Budgetproces 2027", "Budgetproces 2027"),
+    ("Prioritering i Handleplan Et Trygt Hjem 2026-2029", "Handleplan Et Trygt Hjem 2026-2029"),
+    ("Konceptet for Løb og Leg", "Løb og Leg"),
+    ("Program for Tryg Nat", "Program for Tryg Nat"),
+    ("Grønplan for MSO 2026-2029", "Grønplan for MSO 2026-2029"),
+    ("Sundhedsdagen i Viby 2026", "Sundhedsdagen i Viby 2026"),
+    ("Hjælp til Selvhjælp", "Hjælp til Selvhjælp"),
     ("Ro i Hverdagen", "Ro i Hverdagen"),
     ("Kulturkortet 18-25 som tilbud i Ungespor", "Kulturkortet 18-25"),
     ("Status på somatiske pladser", "Somatiske pladser"),
@@ -139,7 +149,7 @@ def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
 @pytest.mark.parametrize("title", ["Eventuelt", "Kommende møder", "Godkendelse af dagsorden", "Evt.", "Status på", "", None,
                                    "Godkendelse af dagsorden og referat", "Meddelelser, diverse og eventuelt",
                                    "Orientering fra Hoved-MED", "Nyt fra direktionen", "Status på sygefravær 4. kvartal 2026",
-                                   "Budgetopfølgning", "Status på sygefravær og arbejdsmiljø"])
+                                   "Budgetopfølgning", "Status på sygefravær og arbejdsmiljø", "Status på fase 2"])
 def test_extract_title_initiative_generic_titles_are_none(title):
     assert title_initiative(title) is None
 
@@ -601,3 +611,12 @@ def test_extract_anchor_with_adverb_names_after_a_noun_and_units_with_a_compass_
            "Indsatserne fra projekt Grøn Kørsel indgår.\n"
     result = extractor.extract(segment(SourceDocument("ct.txt", "ct.txt", text, "utf-8")))
     assert [(m.text, m.canonical) for m in result.mentions if m.kind == "Initiative"] == [("Grøn Kørsel", "aka:projekt")]
+
+
+def test_extract_management_meeting_forum_unless_the_minutes_name_another(extractor):
+    text = ("Ledelsesmøde (Ledelsesmøde)\n\nPunkt 1: Status\n\nBeslutning for Punkt 1: Status\n\n{d1}\n\n"
+            "Punkt 2: Plan\n\nBeslutning for Punkt 2: Plan\n\nPlanen blev godkendt.\n")
+    for d1, forum in (("Ledelsen tog status til efterretning.", "Ledelsen"), ("Chefgruppen godkendte status.", "Chefgruppen"),
+                      ("Status blev taget til efterretning.", "Ledelsen")):
+        result = extractor.extract(segment(SourceDocument("m.txt", "m.txt", text.format(d1=d1), "utf-8")))
+        assert [s.source.canonical for s in result.statements if s.relation == "decides" and s.target[2] == 2] == [forum]

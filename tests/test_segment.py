@@ -760,3 +760,36 @@ def test_segment_guests_said_to_take_part_in_an_item():
     guests = [p for p in m.participants if p.role == "guest"]
     assert [p.text for p in guests] == ["Overlæge Eva Holt", "Ida Krogh", "Ole Bak"]
     assert all(source.text[p.evidence.char_start:p.evidence.char_end] == p.text for p in guests)
+
+
+def test_segment_minute_taker_attends_and_notes_in_brackets_wrap():
+    source, m = seg("""\
+        Ledelsesmøde (Ledelsesmøde)
+
+        Deltagere: direktør Bo Lund (mødeleder), afdelingschef Eva Holt (Vej og
+        Park), Ida Krogh (konsulent,
+        MSB), Ole
+        Bak
+        Afbud: Per Dam (Drift)
+        Referent: Lis Vang
+
+        Punkt 1: Status
+        """)
+    assert [p.text for p in m.participants] == ["direktør Bo Lund", "afdelingschef Eva Holt", "Ida Krogh", "Ole Bak", "Lis Vang"]
+
+
+def test_segment_numbered_agenda_with_slots_and_presenters():
+    source, m = seg("""\
+        Styregruppemøde (Styregruppemøde)
+
+        Dagsorden:
+        1. Godkendelse af dagsorden (kl. 14.00-14.10)
+        2. Status på fase 2 (kl. 14.10-14.35) – Kasper
+        3. Kampagneugen 2025 (kl. 14.35-15.00) – Eva Holt og Bo Lund
+
+        Punkt 2: Status på fase 2
+        """)
+    assert schedule(m, 2).start == "14:10" and schedule(m, 3).end == "15:00"
+    assert [p.text for p in schedule(m, 3).presenters] == ["Eva Holt", "Bo Lund"]
+    assert [p.text for p in schedule(m, 2).presenters] == ["Kasper"]
+    assert schedule(m, 1).presenters == ()
