@@ -52,6 +52,8 @@ PIPELINE_CONFIG: dict[str, dict] = {
 }
 
 _UPPER = "A-ZÆØÅ"
+#: the nouns that make a capitalised adjective before them a committee's name: "Teknisk Udvalg"
+_COMMITTEE_WORDS = ("Udvalg", "Udvalget", "Forum", "Forummet", "Råd", "Rådet")
 _WORD = r"[\wæøåÆØÅ]"
 _CAP_TAIL = r"[\wæøåÆØÅ'’-]*"
 _CAP_WORD = rf"[{_UPPER}]{_CAP_TAIL}"
@@ -548,6 +550,8 @@ class UnitRecognizer:
             if name and not self._department_pair(name.group(1)):
                 name = None
             name = name or self.name_before_re.search(text, max(0, m.start() - 40), m.start() + 1)
+            if name and name.group(1).endswith(_COMMITTEE_WORDS):
+                name = None  # "Personalepolitisk Forum i MSO" is a body
             if name:
                 span = _char_span(doc, name.start(1), name.end(1), "Unit")
                 if span is not None:
@@ -665,8 +669,9 @@ class BodyRecognizer:
         self.decider_re = re.compile(rf"({_WORD_START_UPPER}[a-zæøå]{{5,}})[ ]+(?:{verbs})\b")
         #: "Børne- og Ungeudvalget": the first half of a coordinated compound before a body
         self.coordinated_before_re = re.compile(rf"[{_UPPER}][a-zæøå]+-[ ](?:og|&)[ ]$")
-        #: "Teknisk Udvalg": a committee named by a capitalised adjective
-        self.adjective_committee_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:isk|ig|lig|al)[ ]Udvalg(?:et)?\b")
+        #: "Teknisk Udvalg", "Personalepolitisk Forum": a committee named by a capitalised adjective
+        self.adjective_committee_re = re.compile(
+            rf"{_WORD_START_UPPER}[a-zæøå]+(?:isk|ig|lig|al)[ ](?:{'|'.join(_COMMITTEE_WORDS)})\b")
         self.compound_suffixes = tuple([*self.suffixes, *(x[:-1] + "møde" for x in self.suffixes if x.endswith("n")),
                                         *(x[:-1] + "mødet" for x in self.suffixes if x.endswith("n"))])
 
@@ -886,7 +891,8 @@ class InitiativeRecognizer:
         #: the noun opens a sentence too ("Pilotprojektet Læsemakker afprøves"), unless it is part of the
         #: name there ("Projekt X", see name_prefixes)
         noun_forms = [*data["quote_nouns"], *(n.capitalize() for n in data["quote_nouns"] if n not in prefixed)]
-        nouns = _words_not_after(r"\wæøå-", map(re.escape, sorted(noun_forms, key=len, reverse=True)))
+        #: (also at the end of a lowercase compound: "gåfællesskabet Trin for Trin", checked in the code)
+        nouns = "(?:" + "|".join(map(re.escape, sorted(noun_forms, key=len, reverse=True))) + ")"
         self.noun_then_name_re = re.compile(
             rf"{nouns}[ ]+({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
         self.named_after_noun_re = re.compile(rf"(?:[ \t]+\n?|\n)[ \t]*({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
@@ -928,6 +934,12 @@ class InitiativeRecognizer:
             rf"([{_UPPER}](?:(?<=[^\wæøå][Aa]t[ ][{_UPPER}])|(?<=^[Aa]t[ ][{_UPPER}]))"
             rf"(?:{_CAP_TAIL}[ ]{_CAP_WORD}|[a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ][a-zæøå]{{4,}}))"
             rf"(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)")
+        #: ... or one capitalised word before a passive ("at Demensløftet forlænges"), not a noun of the procedure
+        self.named_single_subject_re = re.compile(
+            rf"([{_UPPER}](?:(?<=[^\wæøå][Aa]t[ ][{_UPPER}])|(?<=^[Aa]t[ ][{_UPPER}]))[a-zæøå]{{5,}})"
+            rf"(?=[ ]+(?:fortsat[ ]+|også[ ]+)?[a-zæøå]{{3,}}es\b)", re.MULTILINE)
+        self.procedure_nouns = frozenset(data["procedure_nouns"])
+        self.first_names = _FirstNames(first_names())
         endings = "|".join(map(re.escape, data["adjective_endings"]))
         #: a capitalised adjective, known by its plural ending, and a capitalised noun, after a lowercase word
         self.adjective_name_re = re.compile(
@@ -1032,9 +1044,15 @@ class InitiativeRecognizer:
                 spans.remove(noun)
                 add(named.start(1), named.end(1), f"aka:{noun.text}")
         for m in self.noun_then_name_re.finditer(text):  # "projekt Grøn Kørsel": the name, given to the noun
+            start = m.start()
+            while start > 0 and is_word_char(text[start - 1]):
+                start -= 1
+            if text[start - 1:start] == "-" or (start < m.start() and not text[start:m.start()].islower()):
+                continue  # "Sundheds-projekt X", "Fællesprojekt X": another word
             if not _hits(m.start(1), m.end(1), others):
-                spans[:] = [s for s in spans if (s.start_char, s.end_char) != (m.start(), m.start() + len(m.group(0).split()[0]))]
-                add(m.start(1), m.end(1), f"aka:{m.group(0).split()[0]}")
+                noun = text[start:m.start(1)].strip()
+                spans[:] = [s for s in spans if (s.start_char, s.end_char) != (start, start + len(noun))]
+                add(m.start(1), m.end(1), f"aka:{noun}")
         for m in self.apposition_re.finditer(text):
             noun = m.group(1).split()[0].casefold()
             start = m.start() - len(noun)
@@ -1053,6 +1071,11 @@ class InitiativeRecognizer:
         for m in self.named_subject_re.finditer(text):  # "at Blå Bus fremrykkes": a name as the subject
             organisation = m.group(1).split()[0].casefold().endswith(self.organisation_endings)  # "SOSU-skolen X"
             if not organisation and not _hits(m.start(1), m.end(1), others):
+                add(m.start(1), m.end(1))
+        for m in self.named_single_subject_re.finditer(text):
+            word = m.group(1)
+            if word.casefold() not in self.procedure_nouns and word not in self.first_names \
+                    and not word.casefold().endswith(self.organisation_endings) and not _hits(m.start(1), m.end(1), others):
                 add(m.start(1), m.end(1))
         for m in self.adjective_name_re.finditer(text):  # "... om Demensvenlige Plejehjem": a name inside a sentence
             if not _hits(m.start(), m.end(), others):

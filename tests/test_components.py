@@ -458,7 +458,7 @@ def test_components_what_a_thing_is_said_to_be_is_no_initiative(nlp):
     doc = nlp("At Frokostværkstedet etableres som et 2-årigt udviklingsprojekt. "
               "Lene ser på om stedet kan bruges som model for en klinik. Der etableres en frivilligpulje. "
               "Vi følger Model for Nære Klinikker.")
-    assert texts(doc, "minutes_initiatives") == ["frivilligpulje", "Model for Nære Klinikker"]
+    assert texts(doc, "minutes_initiatives") == ["Frokostværkstedet", "frivilligpulje", "Model for Nære Klinikker"]
 
 
 def test_components_a_block_after_a_blank_line_opens_a_sentence(nlp):
@@ -617,7 +617,7 @@ def test_components_the_assessment_unit_by_its_name(nlp):
 def test_components_money_from_a_pool_and_a_plan_sent_to_a_body(nlp):
     doc = nlp("At Videobesøg afprøves med 3,1 mio. kr. fra Velfærdspuljen. Strategien til udvalget i maj.\n\n"
               "Kredsen tog orienteringen om planen til efterretning.\n\nRådmanden takkede.")
-    assert pairs(doc, "minutes_initiatives") == [("Velfærdspuljen", "passing")]
+    assert pairs(doc, "minutes_initiatives") == [("Videobesøg", ""), ("Velfærdspuljen", "passing")]
 
 
 def test_components_department_pair_or_adjective_name_placed_in_a_department(nlp):
@@ -649,3 +649,16 @@ def test_components_capitalised_initiative_noun_then_the_name(nlp):
               "- Projektet Grøn Kørsel fortsætter")
     assert pairs(doc, "minutes_initiatives") == [("Læsekompas", "aka:Pilotprojektet"), ("Venlig Kiosk", "aka:Ordningen"),
                                                  ("Projektet Grøn Kørsel", "")]
+
+
+def test_components_one_capitalised_word_before_a_passive_names_an_initiative(nlp):
+    doc = nlp("- At Ungegarantien skrives ind som et spor.\n- Besluttede, at Madvenner videreføres i 2027\n"
+              "- At Indstillingen godkendes. At Rådmanden orienteres. at Marianne orienteres")
+    assert texts(doc, "minutes_initiatives") == ["Ungegarantien", "Madvenner"]
+
+
+def test_components_name_after_a_lowercase_compound_of_an_initiative_noun(nlp):
+    doc = nlp("- 200.000 kr. til løbefællesskabet Skridt for Skridt\n- drøftes i Pædagogisk Forum i MSO")
+    assert pairs(doc, "minutes_initiatives") == [("Skridt for Skridt", "aka:løbefællesskabet")]
+    assert pairs(doc, "minutes_bodies") == [("Pædagogisk Forum", "Pædagogisk Forum")]
+    assert texts(doc, "minutes_units") == ["MSO"]
