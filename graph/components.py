@@ -52,6 +52,8 @@ PIPELINE_CONFIG: dict[str, dict] = {
 }
 
 _UPPER = "A-ZÆØÅ"
+#: adverbs between a subject and its verb: "at Kulturpasset fortsat forankres" (no adjective and noun)
+_ADVERBS = ("fortsat", "også", "ikke", "fremover", "derfor", "stadig", "allerede", "løbende", "snarest", "først", "herefter")
 #: the nouns that make a capitalised adjective before them a committee's name: "Teknisk Udvalg"
 _COMMITTEE_WORDS = ("Udvalg", "Udvalget", "Forum", "Forummet", "Råd", "Rådet")
 _WORD = r"[\wæøåÆØÅ]"
@@ -368,6 +370,8 @@ class UnitRecognizer:
                     self.matcher.add(unit["label"], [nlp.make_doc(alias)])
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
         self.genitive_suffixes = tuple(x + "s" for x in self.suffixes)
+        self.capitalised_suffixes = tuple(data["capitalised_suffixes"])
+        self.body_forms = {form.casefold() for body in load_json("bodies")["bodies"] for form in body["forms"]}  # "Chefteamet"
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         heads = _words_not_after(r"\w", map(re.escape, data["heads"]))
         self.head_re = re.compile(rf"{heads}(?:[ ]+{_CAP_WORD}){{1,3}}")
@@ -559,6 +563,11 @@ class UnitRecognizer:
         for start, end in _compound_words(doc, self.genitive_suffixes, 3):
             if text[start].isupper() and text[start:end - 1].casefold() not in self.suffix_exclude:
                 span = _char_span(doc, start, end - 1, "Unit")  # "Sundhedsstyrelsens pulje": the genitive of a name
+                if span is not None:
+                    spans.append(span)
+        for start, end in _compound_words(doc, self.capitalised_suffixes, 3):
+            if text[start].isupper() and text[start:end].casefold() not in self.body_forms:  # "Ungekulturteamet"
+                span = _char_span(doc, start, end, "Unit")
                 if span is not None:
                     spans.append(span)
         for start, end in _compound_words(doc, self.suffixes, 3):
@@ -932,7 +941,7 @@ class InitiativeRecognizer:
         #: ("at Blå Bus fremrykkes"), or a capitalised adjective and a noun ("at Frivillig nattevagt udvides")
         self.named_subject_re = re.compile(
             rf"([{_UPPER}](?:(?<=[^\wæøå][Aa]t[ ][{_UPPER}])|(?<=^[Aa]t[ ][{_UPPER}]))"
-            rf"(?:{_CAP_TAIL}[ ]{_CAP_WORD}|[a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ][a-zæøå]{{4,}}))"
+            rf"(?:{_CAP_TAIL}[ ]{_CAP_WORD}|[a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ](?!(?:{'|'.join(_ADVERBS)})\b)[a-zæøå]{{4,}}))"
             rf"(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)")
         #: ... or one capitalised word before a passive ("at Demensløftet forlænges"), not a noun of the procedure
         self.named_single_subject_re = re.compile(

@@ -662,3 +662,10 @@ def test_components_name_after_a_lowercase_compound_of_an_initiative_noun(nlp):
     assert pairs(doc, "minutes_initiatives") == [("Skridt for Skridt", "aka:løbefællesskabet")]
     assert pairs(doc, "minutes_bodies") == [("Pædagogisk Forum", "Pædagogisk Forum")]
     assert texts(doc, "minutes_units") == ["MSO"]
+
+
+def test_components_capitalised_team_compound_is_a_unit_and_an_adverb_no_name(nlp):
+    doc = nlp("- at Kulturkortet fortsat forankres i Ungdomsteamet\n- projektteamet mødes. Chefteamet godkendte.")
+    assert texts(doc, "minutes_units") == ["Ungdomsteamet"]
+    assert texts(doc, "minutes_initiatives") == ["Kulturkortet"]
+    assert texts(doc, "minutes_bodies") == ["Chefteamet"]

@@ -149,7 +149,8 @@ def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
 @pytest.mark.parametrize("title", ["Eventuelt", "Kommende møder", "Godkendelse af dagsorden", "Evt.", "Status på", "", None,
                                    "Godkendelse af dagsorden og referat", "Meddelelser, diverse og eventuelt",
                                    "Orientering fra Hoved-MED", "Nyt fra direktionen", "Status på sygefravær 4. kvartal 2026",
-                                   "Budgetopfølgning", "Status på sygefravær og arbejdsmiljø", "Status på fase 2"])
+                                   "Budgetopfølgning", "Status på sygefravær og arbejdsmiljø", "Status på fase 2",
+                                   "Velkomst og godkendelse af referat"])
 def test_extract_title_initiative_generic_titles_are_none(title):
     assert title_initiative(title) is None
 
