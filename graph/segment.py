@@ -34,7 +34,13 @@ from .model import (
 __all__ = ["segment", "split_lines", "split_names", "evidence_for", "is_toc_line", "toc_titles", "BULLET", "BULLET_MARKS"]
 
 _TIME = r"(\d{1,2})[.:](\d{2})"
-_KIND = re.compile(r"^\s*([A-ZÆØÅ][\wæøåÆØÅ-]*møde)\b\s*(?:\([^)]*\))?\s*$")
+_KIND = re.compile(r"^\s*(?:referat\s*[–-]\s*)?([A-ZÆØÅ][\wæøåÆØÅ-]*møde)\b\s*(?:\([^)]*\)|[–-]\s+\S.*|(?:mellem|for|i)\s+[A-ZÆØÅ].*)?\s*$",
+                   re.IGNORECASE)
+#: a header field's label: "Dato: 11. marts 2025, kl. 10.00-11.30", "Tid: tirsdag d. 18/3-2025 kl. 9-11"
+_FIELD_LABEL = re.compile(r"^\s*(?:Dato|Mødedato|Tid|Tidspunkt|Mødetidspunkt)\s*:\s*", re.IGNORECASE)
+_PLACE_LABEL = re.compile(r"^\s*(?:Sted|Mødested|Lokale|Mødelokale)\s*:\s*(.+)$", re.IGNORECASE)
+#: only a span of hours after its label: "Tidspunkt: 14.00 – 15.30"
+_HOURS = re.compile(r"^\s*(?:kl\.?\s*)?" + "(\\d{1,2})[.:](\\d{2})" + r"\s*[-–]\s*" + "(\\d{1,2})[.:](\\d{2})" + r"\s*$")
 _MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
 #: "2. december 2022 kl. 10.00-11.30", "Tirsdag den 2. december 2022, kl. 10-11.30"
 _DATE_WORDS = re.compile(
@@ -49,9 +55,13 @@ _SCHEDULE = re.compile(
     r"^\s*(?:Information\s*:\s*)?Pkt\.?\s*(\d{1,3})\b\.?\s*(?:kl\.?\s*" + _TIME + r"\s*[-–]\s*" + _TIME + r")?\s*(.*)$",
     re.IGNORECASE,
 )
+#: an agenda line with a title and no slot: "Pkt. 2  Rolige Nætter – opstart"; the same line again opens the item
+_PKT_TITLE = re.compile(r"^\s*Pkt\.?\s*(\d{1,3})\.?\s+(?!kl\b)(\S.*?)\s*$", re.IGNORECASE)
+#: a numbered agenda line: "3. Kompetenceløft i demens – S&T's deltagelse"
+_AGENDA_TITLE = re.compile(r"^\s*(\d{1,3})[.)]\s+([A-ZÆØÅ].*?)\s*$")
 _INFORMATION = re.compile(r"^\s*Information\s*:?\s*$", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"^\s*(?:Mødedeltagere|Deltagere|Til stede|Gæster|Gæst|Desuden deltog|Deltog desuden|Inviterede"
-                           r"|Referent|Referenter|Mødeleder|Ordstyrer)\s*:\s*(.*)$", re.IGNORECASE)
+                           r"|Referent|Referenter|Mødeleder|Ordstyrer)\s*(?::\s*(.*)|$)", re.IGNORECASE)
 #: an agenda in numbered lines with the slot in brackets and the presenters after a dash:
 #: ``2. Status på fase 2 (kl. 14.10-14.35) – Bo Lund og Eva``
 _AGENDA_SLOT = re.compile(
@@ -59,9 +69,9 @@ _AGENDA_SLOT = re.compile(
 )
 #: people who sent apologies are named but do not attend: ``Afbud: Eva Holm``, ``Afbud fra Eva Holm``
 _ABSENT = re.compile(
-    r"^\s*(?:(?:Afbud|Fraværende|Ikke til stede|Forhindret|Meldt afbud)\s*:|Afbud\s+fra\b)\s*(.*)$", re.IGNORECASE
+    r"^\s*(?:(?:Afbud|Fraværende|Ikke til stede|Forhindret|Meldt afbud)\s*(?::|$)|Afbud\s+fra\b)\s*(.*)$", re.IGNORECASE
 )
-_HEADING = re.compile(r"^\s*(Beslutning for\s+)?Punkt\s+(\d{1,3})\s*[:.]\s*(.*?)\s*$", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(Beslutning for\s+)?(?:Punkt|Ad)\s+(\d{1,3})\s*(?:[:.]|[ ][–-][ ])\s*(.*?)\s*$", re.IGNORECASE)
 _TOC_DOTS = re.compile(r"(?:\.{3,}|…{2,}|\.\s?\.\s?\.)\s*\t?\s*\d+\s*$")
 _TOC_TABLE = re.compile(r"^\s*\|.*\|\s*$")
 #: a heading's wrapped second line that is only a year or a span of years ("2025", "2024-2026")
@@ -90,7 +100,7 @@ _DASH_NOTE = re.compile(r"\s+[-–—]\s+([^,;()\x01]*)")
 _VIRTUAL_MARK = "\x01"
 #: what stands in a list where names would be: ``Afbud: Ingen``
 _NO_NAMES = frozenset({"ingen", "intet", "ingen afbud", "ingen fraværende", "n/a"})
-_NAME_SPLIT = re.compile(r"\s+og\s+|\s*[,/;&]\s*|\s+samt\s+")
+_NAME_SPLIT = re.compile(r"\s+og\s+|\s*[,/;]\s*|\s+&\s+|\s+samt\s+")
 #: a bullet: ``-``, ``•``, ``◦``, ``▪``, ``●``, ``*``, ``–``, ``1.``/``1)``, or a lone ``o`` (Word sub-bullets
 #: extracted from a PDF), always followed by white space: ``og``/``om`` at the start of a line are no bullets
 #: characters that open a bullet line, including the Symbol-font bullet U+F0B7 of PDF text extractions
@@ -145,7 +155,10 @@ def _split_entries(text: str) -> list[tuple[str, bool]]:
     text = _DASH_NOTE.sub(note, text)
     text = re.sub(r"\s+(?:og|samt)\s*$|^\s*(?:og|samt)\s+", "", text)
     entries = []
-    for part in _NAME_SPLIT.split(text):
+    parts = _NAME_SPLIT.split(text)
+    if len(parts) >= 2 and _is_note(parts[1]):
+        parts = parts[:1]  # "Gitte Saaby, områdechef, O&H": one person and what she is
+    for part in parts:
         virtual = _VIRTUAL_MARK in part
         part = part.replace(_VIRTUAL_MARK, " ")
         suffix = _VIRTUAL_SUFFIX.search(part)
@@ -153,13 +166,57 @@ def _split_entries(text: str) -> list[tuple[str, bool]]:
             part, virtual = part[: suffix.start()], True
         part = part.strip(" .:;-–—•◦▪●*\t")
         part = re.sub(r"\s+", " ", part)
-        if part and any(ch.isalpha() for ch in part) and part.casefold() not in _NO_NAMES and _looks_like_a_name(part):
+        if part and any(ch.isalpha() for ch in part) and part.casefold() not in _NO_NAMES and _looks_like_a_name(part) \
+                and not _is_note(part) and "&" not in part and len(part) > 1:
             entries.append((part, virtual))
     return entries
 
 
 _ITEM_NOTE = re.compile(r"\s+(?:under|til|ved|i|for)\s+(?:pkt|punkt)\.?\s*\d+(?:\s*(?:og|,|-|–)\s*\d+)*", re.IGNORECASE)
 _NAME_PARTICLES = frozenset({"de", "von", "van", "la", "le", "da", "di", "du", "af", "el", "al", "bin", "ibn"})
+
+
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})|(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
+_LOOSE_HOURS = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?\s*[-–]\s*(\d{1,2})(?:[.:](\d{2}))?\s*$")
+
+
+def _field_date(text: str) -> tuple[str | None, str | None, str | None] | None:
+    """``(date, start, end)`` of a labelled header field: ``tirsdag d. 18/3-2025 kl. 9-11`` ->
+    ``('2025-03-18', '09:00', '11:00')``; ``14.00 – 15.30`` -> ``(None, '14:00', '15:30')``."""
+    day = _DAY_MONTH_YEAR.search(text)
+    date = None
+    if day:
+        d, m, y = (day.group(1), day.group(2), day.group(3)) if day.group(1) else (day.group(4), day.group(5), day.group(6))
+        month = int(m) if m.isdigit() else _MONTHS.index(m.lower()) + 1
+        if _valid_date(int(y), month, int(d)):
+            date = f"{int(y):04d}-{month:02d}-{int(d):02d}"
+        text = text[day.end():]
+    hours = _LOOSE_HOURS.search(text)
+    if hours and all(int(h) < 24 for h in (hours.group(1), hours.group(3))):
+        start, end = _time(hours.group(1), hours.group(2) or "00"), _time(hours.group(3), hours.group(4) or "00")
+    else:
+        start = end = None
+    return (date, start, end) if date or start else None
+
+
+def _only_names(text: str) -> bool:
+    """A schedule's text that is only names: ``Bo Lund og Eva`` (not ``Rolige Nætter – opstart``)."""
+    if text.strip().casefold() in _STANDING_WORDS:
+        return False  # "Pkt. 6 Eventuelt"
+    entries = _NAME_SPLIT.split(text)
+    return all(e.strip() and _looks_like_a_name(e.strip()) and e.strip()[:1].isupper() for e in entries)
+
+
+#: a role's link to the unit after it: "leder af X", "chef for X"
+_STANDING_WORDS = frozenset({"eventuelt", "evt.", "evt", "orientering", "status", "meddelelser", "diverse", "næste møde"})
+_NOTE_LINKS = frozenset({"af", "for", "i", "på", "hos", "ved", "til"})
+
+
+def _is_note(part: str) -> bool:
+    """A role or a place after a name, no name itself: ``områdechef``, ``chef for O&H``, ``leder af X``."""
+    words = part.split()
+    return bool(words) and words[0][:1].islower() and (
+        len(words) == 1 or not _looks_like_a_name(part) or words[1] in _NOTE_LINKS)
 
 
 def _looks_like_a_name(part: str) -> bool:
@@ -326,6 +383,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
     warnings: list[str] = []
     front_matter = True
     in_participants = in_apologies = False
+    agenda: dict[int, str] = {}  # "Pkt. N Title" lines seen once
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -336,6 +394,19 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
             continue
         if is_toc_line(text) or _TOC_WORDS.match(text):
             i += 1
+            continue
+        pkt = _PKT_TITLE.match(text)
+        if pkt and not _only_names(pkt.group(2)):
+            number = int(pkt.group(1))
+            if number not in agenda:
+                agenda[number] = pkt.group(2)
+                toc.setdefault(number, pkt.group(2))
+                i += 1
+                continue
+            front_matter = in_participants = in_apologies = False
+            title, last = _heading_title(lines, i, pkt.group(2), toc.get(number))
+            headings.append((number, False, i, last, title))
+            i = last + 1
             continue
         heading = _HEADING.match(text)
         if heading:
@@ -363,11 +434,11 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                     )
             elif participants_match:
                 in_participants, in_apologies = True, False
-                names_text, continued, i = _wrapped(lines, i, participants_match.group(1), _continues_list)
+                names_text, continued, i = _wrapped(lines, i, participants_match.group(1) or "", _continues_list)
                 participants.extend(_name_mentions(doc, line, names_text, "participant", tuple(continued)))
             elif absent:
                 in_participants, in_apologies = False, True
-                apologies.extend(_name_mentions(doc, line, absent.group(1), "apology"))
+                apologies.extend(_name_mentions(doc, line, absent.group(1) or "", "apology"))
             elif in_participants or in_apologies:
                 # "Bo er mødeleder" may follow the list without a blank line
                 roles = _chair_and_virtual(doc, line)
@@ -379,6 +450,16 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                     apologies.extend(_name_mentions(doc, line, _list_line(text), "apology"))
             elif _INFORMATION.match(text):
                 pass
+            elif _FIELD_LABEL.match(text):
+                when = _field_date(text[_FIELD_LABEL.match(text).end():])
+                if when and when[0] and date is None:
+                    date, start, end = when
+                    header_lines.append(line)
+                elif when and not when[0] and date is not None and start is None:
+                    start, end = when[1], when[2]  # "Tidspunkt: 14.00 – 15.30" after "Mødedato: ..."
+                    header_lines.append(line)
+            elif _PLACE_LABEL.match(text):
+                location_lines[:] = [line]  # the labelled place, not lines taken for it before
             elif kind is None and _KIND.match(text):
                 kind = _KIND.match(text).group(1)
                 header_lines.append(line)
@@ -400,6 +481,9 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                 roles = _chair_and_virtual(doc, line)
                 if roles:
                     participants.extend(roles)
+                elif _AGENDA_TITLE.match(text) and (schedule or participants or apologies):
+                    number = int(_AGENDA_TITLE.match(text).group(1))  # "3. Kompetenceløft i demens" in an agenda
+                    toc.setdefault(number, _AGENDA_TITLE.match(text).group(2))
                 elif not schedule and not participants:
                     if not location_lines or location_lines[-1].number == line.number - 1 or location is None:
                         location_lines.append(line)
@@ -408,7 +492,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
     participants.extend(_guests(doc, lines))
     participants = _without_apologies(participants, apologies)
     if location_lines:
-        location = " ".join(l.text.strip() for l in location_lines)
+        location = " ".join(_PLACE_LABEL.sub(r"\1", l.text.strip()) for l in location_lines)
         header_lines.extend(location_lines)
     items = _items(doc, lines, headings, schedule)
     missing = tuple(

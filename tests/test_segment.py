@@ -793,3 +793,66 @@ def test_segment_numbered_agenda_with_slots_and_presenters():
     assert [p.text for p in schedule(m, 3).presenters] == ["Eva Holt", "Bo Lund"]
     assert [p.text for p in schedule(m, 2).presenters] == ["Kasper"]
     assert schedule(m, 1).presenters == ()
+
+
+def test_segment_word_processor_minutes_with_labelled_fields_and_ad_headings():
+    source, m = seg("""\
+        REFERAT
+
+        Koordinationsmøde mellem Pleje og Omsorg (P&O) og Sundhed og
+        Træning (S&T)
+
+        Dato: 11. marts 2025, kl. 10.00-11.30
+        Sted: Mødelokale Egen
+
+        Deltagere:
+        Bo Lund, chef for P&O
+        Eva Holt, områdechef, P&O
+        Ida Krogh, leder af Lokalcenter Vest
+
+        Afbud: Per Dam, konsulent
+        Referent: Lis Vang
+
+        Dagsorden
+        1. Godkendelse af referat
+        2. Tryg Nat: udrulning
+
+        Ad 1. Godkendelse af referat
+        Godkendt.
+
+        Ad 2. Tryg Nat: udrulning
+        Det blev besluttet, at Tryg Nat udrulles.
+        """)
+    meeting = m.meeting
+    assert (meeting.kind, meeting.date, meeting.start, meeting.end, meeting.location) == (
+        "Koordinationsmøde", "2025-03-11", "10:00", "11:30", "Mødelokale Egen")
+    assert [p.text for p in m.participants] == ["Bo Lund", "Eva Holt", "Ida Krogh", "Lis Vang"]
+    assert [(i.number, i.title) for i in m.items] == [(1, "Godkendelse af referat"), (2, "Tryg Nat: udrulning")]
+    assert decision_text(m, 2) == ["Det blev besluttet, at Tryg Nat udrulles."]
+
+
+def test_segment_agenda_of_pkt_titles_then_the_same_lines_as_headings():
+    source, m = seg("""\
+        REFERAT – Ledergruppemøde
+
+        Tid: tirsdag d. 18/3-2025 kl. 9-11
+        Mødested: Lokalcenter Vest
+
+        Til stede:
+        - Bo Lund, områdechef (mødeleder)
+
+        Dagsorden
+        Pkt. 1  Godkendelse af dagsorden
+        Pkt. 2  Rolige Nætter – opstart
+        Pkt. 3  Eventuelt
+
+        Pkt. 1 Godkendelse af dagsorden
+        Godkendt.
+
+        Pkt. 2 Rolige Nætter – opstart
+        Piloten starter i april.
+        """)
+    assert (m.meeting.kind, m.meeting.date, m.meeting.start, m.meeting.end) == ("Ledergruppemøde", "2025-03-18", "09:00", "11:00")
+    assert m.schedule == ()
+    assert [(i.number, i.title) for i in m.items] == [(1, "Godkendelse af dagsorden"), (2, "Rolige Nætter – opstart")]
+    assert decision_text(m, 2) == ["Piloten starter i april."]
