@@ -52,7 +52,7 @@ PIPELINE_CONFIG: dict[str, dict] = {
 }
 
 _UPPER = "A-ZÆØÅ"
-#: adverbs between a subject and its verb: "at Kulturpasset fortsat forankres" (no adjective and noun)
+#: adverbs between a subject and its verb: "at Kulturkortet fortsat forankres" (no adjective and noun)
 _ADVERBS = ("fortsat", "også", "ikke", "fremover", "derfor", "stadig", "allerede", "løbende", "snarest", "først", "herefter")
 #: the nouns that make a capitalised adjective before them a committee's name: "Teknisk Udvalg"
 _COMMITTEE_WORDS = ("Udvalg", "Udvalget", "Forum", "Forummet", "Råd", "Rådet")
@@ -417,18 +417,18 @@ class UnitRecognizer:
         self.in_department_re = re.compile(rf"[ ]i[ ]+(?:{departments})\b")
         self.name_before_re = re.compile(rf"(?:\bat|[a-zæøå,])[ ]([{_UPPER}][a-zæøå]{{3,}})[ ]+$")
         #: ... also a pair or a capitalised adjective and noun, after a bullet too: "- Kommunikation og
-        #: Presse i BA", "til Digital Udvikling i BA"
+        #: Blæst i BA", "til Digital Fremdrift i BA"
         self.long_name_before_re = re.compile(
             rf"(?:(?<![^\n])|[•◦–-][ ]|\b[Aa]t[ ]|[a-zæøå,][ ])"
             rf"([{_UPPER}][a-zæøå]+[ ](?:og|&)[ ][{_UPPER}][a-zæøå]{{2,}}|[{_UPPER}][a-zæøå]+(?:{adjective_endings}|al)[ ][{_UPPER}][a-zæøå]{{3,}})[ ]+$")
         staff_acronyms = "|".join(rf"{re.escape(a[0])}(?<![\w&]{re.escape(a[0])}){re.escape(a[1:])}" for a in data["staff_acronyms"])
-        #: "HR og Arbejdsmiljø": a staff acronym and a word name one department ("HR og Ældre og Omsorg" two)
+        #: "HR og Trivselsliv": a staff acronym and a word name one department ("HR og Pleje og Omsorg" two)
         self.staff_acronym_pair_re = re.compile(
             rf"(?:{staff_acronyms})[ ](?:og|&)[ ][{_UPPER}][a-zæøå]{{3,}}\b(?![ ]+(?:og|&)[ ]+[{_UPPER}])")
         compound_tails = "|".join(map(re.escape, data["compound_tails"]))
         #: "Lyngby Grundejerforening": a proper name before an organisation's compound
         self.compound_tail_re = re.compile(rf"{_CAP_WORD_START}[ ]+[{_UPPER}][a-zæøå]{{2,}}(?:{compound_tails})\b")
-        #: "Fonden Unge i Arbejde": a foundation's name after the word
+        #: "Fonden Glade Dage i Byen": a foundation's name after the word
         self.named_foundation_re = re.compile(rf"F(?<![\w-]F)onden(?:[ ]+(?:(?:for|til|i|af)[ ]+)?{_CAP_WORD})+")
         self.place_endings = tuple(x.lower() for x in data["place_compound_endings"])
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
@@ -509,7 +509,7 @@ class UnitRecognizer:
                 if span is not None:
                     spans.append(span)
         for start, end in _compound_words(doc, self.place_endings, 3):
-            # "Professionshøjskolen Kattegat": an institution's compound before a proper name
+            # "Sejrshøjskolen Kattegat": an institution's compound before a proper name
             tail = self.proper_name_after_re.match(text, end)
             if text[start].isupper() and tail and tail.group().strip() not in self.not_in_pair:
                 span = _char_span(doc, start, tail.end(), "Unit")
@@ -555,7 +555,7 @@ class UnitRecognizer:
                 name = None
             name = name or self.name_before_re.search(text, max(0, m.start() - 40), m.start() + 1)
             if name and name.group(1).endswith(_COMMITTEE_WORDS):
-                name = None  # "Personalepolitisk Forum i MSO" is a body
+                name = None  # "Pædagogisk Forum i MSO" is a body
             if name:
                 span = _char_span(doc, name.start(1), name.end(1), "Unit")
                 if span is not None:
@@ -566,7 +566,7 @@ class UnitRecognizer:
                 if span is not None:
                     spans.append(span)
         for start, end in _compound_words(doc, self.capitalised_suffixes, 3):
-            if text[start].isupper() and text[start:end].casefold() not in self.body_forms:  # "Ungekulturteamet"
+            if text[start].isupper() and text[start:end].casefold() not in self.body_forms:  # "Ungdomsteamet"
                 span = _char_span(doc, start, end, "Unit")
                 if span is not None:
                     spans.append(span)
@@ -676,9 +676,9 @@ class BodyRecognizer:
         verbs = "|".join(map(re.escape, load_json("verbs")["decision_verbs"]))
         #: a capitalised word that decides: a body even when misspelt ("Cheftemaet godkendte")
         self.decider_re = re.compile(rf"({_WORD_START_UPPER}[a-zæøå]{{5,}})[ ]+(?:{verbs})\b")
-        #: "Børne- og Ungeudvalget": the first half of a coordinated compound before a body
+        #: "Kultur- og Fritidsudvalget": the first half of a coordinated compound before a body
         self.coordinated_before_re = re.compile(rf"[{_UPPER}][a-zæøå]+-[ ](?:og|&)[ ]$")
-        #: "Teknisk Udvalg", "Personalepolitisk Forum": a committee named by a capitalised adjective
+        #: "Teknisk Udvalg", "Pædagogisk Forum": a committee named by a capitalised adjective
         self.adjective_committee_re = re.compile(
             rf"{_WORD_START_UPPER}[a-zæøå]+(?:isk|ig|lig|al)[ ](?:{'|'.join(_COMMITTEE_WORDS)})\b")
         self.compound_suffixes = tuple([*self.suffixes, *(x[:-1] + "møde" for x in self.suffixes if x.endswith("n")),
@@ -897,10 +897,10 @@ class InitiativeRecognizer:
         prefixes = _words_not_after(r"\w", map(re.escape, data.get("name_prefixes", [])))
         self.capitalised_only = tuple(data["capitalised_only_suffixes"])
         prefixed = {x.casefold() for x in data.get("name_prefixes", [])}
-        #: the noun opens a sentence too ("Pilotprojektet Læsemakker afprøves"), unless it is part of the
+        #: the noun opens a sentence too ("Pilotprojektet Læsekompas afprøves"), unless it is part of the
         #: name there ("Projekt X", see name_prefixes)
         noun_forms = [*data["quote_nouns"], *(n.capitalize() for n in data["quote_nouns"] if n not in prefixed)]
-        #: (also at the end of a lowercase compound: "gåfællesskabet Trin for Trin", checked in the code)
+        #: (also at the end of a lowercase compound: "løbefællesskabet Skridt for Skridt", checked in the code)
         nouns = "(?:" + "|".join(map(re.escape, sorted(noun_forms, key=len, reverse=True))) + ")"
         self.noun_then_name_re = re.compile(
             rf"{nouns}[ ]+({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
@@ -943,7 +943,7 @@ class InitiativeRecognizer:
             rf"([{_UPPER}](?:(?<=[^\wæøå][Aa]t[ ][{_UPPER}])|(?<=^[Aa]t[ ][{_UPPER}]))"
             rf"(?:{_CAP_TAIL}[ ]{_CAP_WORD}|[a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ](?!(?:{'|'.join(_ADVERBS)})\b)[a-zæøå]{{4,}}))"
             rf"(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)")
-        #: ... or one capitalised word before a passive ("at Demensløftet forlænges"), not a noun of the procedure
+        #: ... or one capitalised word before a passive ("at Madløftet forlænges"), not a noun of the procedure
         self.named_single_subject_re = re.compile(
             rf"([{_UPPER}](?:(?<=[^\wæøå][Aa]t[ ][{_UPPER}])|(?<=^[Aa]t[ ][{_UPPER}]))[a-zæøå]{{5,}})"
             rf"(?=[ ]+(?:fortsat[ ]+|også[ ]+)?[a-zæøå]{{3,}}es\b)", re.MULTILINE)

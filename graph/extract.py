@@ -44,7 +44,7 @@ _PLAIN_THEN_QUOTE = re.compile(r"[A-ZÆØÅ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s
 _TRAILING_PERIOD = re.compile(r"\s+\d\.\s*(?:kvartal|halvår)(?:\s+\d{4})?\s*$", re.IGNORECASE)
 #: a lowercase noun, then where it goes or what it is of: the capitalised name after "i", "til", "af", ...
 _NOUN_THEN_NAME = re.compile(r"[a-zæøå][a-zæøå-]*\s+(?:i|til|under|på|af)\s+(?=[A-ZÆØÅ])")
-#: "Kriterier for Klimapuljen", "MSB's bidrag til X 2026", "Tidsplan og principper for X 2026": a capitalised
+#: "Kriterier for Naturpuljen", "MSB's bidrag til X 2026", "Tidsplan og principper for X 2026": a capitalised
 #: word and lowercase words, a preposition, then a name
 _WHAT_OF_NAME = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ'’&-]*(\s+(?:og\s+)?[a-zæøå-]+)?\s+(for|til|i|på|af)\s+(?=[A-ZÆØÅ])")
 #: a phase of something is no name of its own: "Status på fase 2"
@@ -58,7 +58,7 @@ _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?:[a-zæøå]|[^\n]*?\s(?!(?:og|i|for|
 #: "Fælles Natplan med Region Nordjylland": the partner, a capitalised name, ends the title
 _PARTNER_TAIL = re.compile(r"\s+med\s+(?:[A-ZÆØÅ][\wæøåÆØÅ&-]*\s*){1,4}$")
 #: ... except where the effort is the partnership itself: "Udviklingspartnerskabet med VIA"
-#: "Digital Først i Borgerservice": the unit where it runs ends the title (an acronym, a staff function
+#: "Hurtig Hjælp i Borgerservice": the unit where it runs ends the title (an acronym, a staff function
 #: or a unit of the lexicon) after a name that ends in a capitalised word or a number ("udspil om
 #: arbejdet i MSO" is one phrase)
 _UNIT_TAIL = re.compile(r"(\S+)\s+i\s+([A-ZÆØÅ][\wæøåÆØÅ&-]*)$")
@@ -209,7 +209,7 @@ def title_initiative(title: str | None) -> str | None:
     if what_of and _names_itself(name[what_of.end():], what_of.group(2) == "i"):
         first = fold(name.split()[0])
         heads = tuple(data["name_heads"])
-        # "Program for X" and "Klimaplan for X" are names, "Konceptet for X" and "Tidsplan og principper for X" X's
+        # "Program for X" and "Grønplan for X" are names, "Konceptet for X" and "Tidsplan og principper for X" X's
         if what_of.group(1) or not first.endswith(heads) or (first in heads and first.endswith(("et", "en"))):
             name = name[what_of.end():]
     noun_named = _NOUN_NAMED.match(name) if procedure else None  # "Status for partnerskabet X" is X
@@ -319,7 +319,7 @@ class _Part:
 
 
 def _names_itself(text: str, inside: bool = False) -> bool:
-    """``text`` has the marks of an initiative's name: an initiative's compound or head (``Klimapuljen``,
+    """``text`` has the marks of an initiative's name: an initiative's compound or head (``Naturpuljen``,
     ``Handleplan X``), or, unless it is where something happens (``inside``, after "i"), a year or
     two capitalised words. A unit (``MSO 2024-2027``) or a single word (``Boligen``) has none."""
     words = text.split()
@@ -571,7 +571,7 @@ class Extractor:
             if not item_decides and item.decision is not None:
                 pending_forum.append(item)
         if forum in self.generic_forums and decided_by and forum not in decided_by:
-            forum = None  # "Ledelsesgruppen godkendte ...": the minutes name their management group otherwise
+            forum = None  # "Lederforummet godkendte ...": the minutes name their management group otherwise
         fallback = forum or (decided_by.most_common(1)[0][0] if decided_by else None)
         if fallback:
             for item in pending_forum:

@@ -55,9 +55,9 @@ _SCHEDULE = re.compile(
     r"^\s*(?:Information\s*:\s*)?Pkt\.?\s*(\d{1,3})\b\.?\s*(?:kl\.?\s*" + _TIME + r"\s*[-–]\s*" + _TIME + r")?\s*(.*)$",
     re.IGNORECASE,
 )
-#: an agenda line with a title and no slot: "Pkt. 2  Rolige Nætter – opstart"; the same line again opens the item
+#: an agenda line with a title and no slot: "Pkt. 2  Stille Aftener – opstart"; the same line again opens the item
 _PKT_TITLE = re.compile(r"^\s*Pkt\.?\s*(\d{1,3})\.?\s+(?!kl\b)(\S.*?)\s*$", re.IGNORECASE)
-#: a numbered agenda line: "3. Kompetenceløft i demens – S&T's deltagelse"
+#: a numbered agenda line: "3. Løft i sygeplejen – P&O's deltagelse"
 _AGENDA_TITLE = re.compile(r"^\s*(\d{1,3})[.)]\s+([A-ZÆØÅ].*?)\s*$")
 _INFORMATION = re.compile(r"^\s*Information\s*:?\s*$", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"^\s*(?:Mødedeltagere|Deltagere|Til stede|Gæster|Gæst|Desuden deltog|Deltog desuden|Inviterede"
@@ -157,7 +157,7 @@ def _split_entries(text: str) -> list[tuple[str, bool]]:
     entries = []
     parts = _NAME_SPLIT.split(text)
     if len(parts) >= 2 and _is_note(parts[1]):
-        parts = parts[:1]  # "Gitte Saaby, områdechef, O&H": one person and what she is
+        parts = parts[:1]  # "Eva Holt, områdechef, P&O": one person and what she is
     for part in parts:
         virtual = _VIRTUAL_MARK in part
         part = part.replace(_VIRTUAL_MARK, " ")
@@ -200,7 +200,7 @@ def _field_date(text: str) -> tuple[str | None, str | None, str | None] | None:
 
 
 def _only_names(text: str) -> bool:
-    """A schedule's text that is only names: ``Bo Lund og Eva`` (not ``Rolige Nætter – opstart``)."""
+    """A schedule's text that is only names: ``Bo Lund og Eva`` (not ``Stille Aftener – opstart``)."""
     if text.strip().casefold() in _STANDING_WORDS:
         return False  # "Pkt. 6 Eventuelt"
     entries = _NAME_SPLIT.split(text)
@@ -482,7 +482,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                 if roles:
                     participants.extend(roles)
                 elif _AGENDA_TITLE.match(text) and (schedule or participants or apologies):
-                    number = int(_AGENDA_TITLE.match(text).group(1))  # "3. Kompetenceløft i demens" in an agenda
+                    number = int(_AGENDA_TITLE.match(text).group(1))  # "3. Løft i sygeplejen" in an agenda
                     toc.setdefault(number, _AGENDA_TITLE.match(text).group(2))
                 elif not schedule and not participants:
                     if not location_lines or location_lines[-1].number == line.number - 1 or location is None:
