@@ -52,6 +52,7 @@ PIPELINE_CONFIG: dict[str, dict] = {
 }
 
 _UPPER = "A-ZÆØÅ"
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}(?:[-–/](?:19|20)?\d{2})?")
 #: adverbs between a subject and its verb: "at Kulturkortet fortsat forankres" (no adjective and noun)
 _ADVERBS = ("fortsat", "også", "ikke", "fremover", "derfor", "stadig", "allerede", "løbende", "snarest", "først", "herefter")
 #: the nouns that make a capitalised adjective before them a committee's name: "Teknisk Udvalg"
@@ -885,7 +886,7 @@ class InitiativeRecognizer:
         #: what may follow "<head> til" that names no initiative: a body, or a step of the procedure
         self.body_words = {form for body in load_json("bodies")["bodies"] for form in body.get("forms", [])} | {
             "efterretning", "orientering", "godkendelse", "drøftelse", "høring", "behandling", "beslutning"}
-        self.indefinite_re = re.compile(r"\b(?:en|et|ny|nyt|nye|anden|andet|sådan|sådant)\s+$")
+        self.indefinite_re = re.compile(r"\b(?:en|et|ny|nyt|nye|anden|andet|sådan|sådant)\s+(?:fælles\s+|samlet\s+|ny\s+|nyt\s+)?$")
         #: "etableres som et 2-årigt udviklingsprojekt": says what a thing is, names nothing itself
         self.predicative_re = re.compile(r"(?<![\wæøå])som[ ]+(?:en|et)[ ]+(?:[\wæøå-]+[ ]+)?$")
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
@@ -970,6 +971,8 @@ class InitiativeRecognizer:
                 break
             if low in self._STOP or (word.islower() and len(word) > 5 and low.endswith("es")):
                 break
+            if content and _YEAR_WORD.fullmatch(previous):
+                break  # "Strategi for X 2021-2025 bygger på": a year ends the name
             if low in self._LINKS_INSIDE:
                 previous = low
                 continue

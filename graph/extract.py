@@ -39,7 +39,7 @@ _ADDRESSEE = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ&-]*:\s+(?=[A-ZÆØÅ])")
 #: "rapport", the procedure
 _STATUS_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]*(?:status|udkast|rapport)\s+(?:på|for|til|om)\s+(?=\S)")
 #: a plain noun phrase (no year, one capitalised word) before a quoted name after a colon
-_PLAIN_THEN_QUOTE = re.compile(r"[A-ZÆØÅ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s*:\s*[\"“”]([^\"“”]{2,})[\"“”]\s*$")
+_PLAIN_THEN_QUOTE = re.compile(r"[A-ZÆØÅ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s*:?\s*[\"“”]([^\"“”]{2,})[\"“”]\s*$")
 #: "sygefravær 4. kvartal 2024", "1. halvår 2025": a period of reporting, not part of a name
 _TRAILING_PERIOD = re.compile(r"\s+\d\.\s*(?:kvartal|halvår)(?:\s+\d{4})?\s*$", re.IGNORECASE)
 #: a lowercase noun, then where it goes or what it is of: the capitalised name after "i", "til", "af", ...
@@ -49,6 +49,7 @@ _NOUN_THEN_NAME = re.compile(r"[a-zæøå][a-zæøå-]*\s+(?:i|til|under|på|af)
 _WHAT_OF_NAME = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ'’&-]*(\s+(?:og\s+)?[a-zæøå-]+)?\s+(for|til|i|på|af)\s+(?=[A-ZÆØÅ])")
 #: a phase of something is no name of its own: "Status på fase 2"
 _PHASE = re.compile(r"(?:fase|etape|trin|spor|runde)\s+\d+", re.IGNORECASE)
+_YEAR_END = re.compile(r"\b(?:19|20)\d{2}(?:\s?[-–/]\s?\d{2,4})?$")
 _NOUN_NAMED = re.compile(r"([a-zæøå]+)\s+(?=[A-ZÆØÅ])")
 _NOUN_QUOTE = re.compile(r"(\w+)\s+[\"“”]([^\"“”]{2,})[\"“”]$")
 _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
@@ -173,6 +174,9 @@ def title_initiative(title: str | None) -> str | None:
     standing, _, rest = name.partition(" og ")
     if rest[:1].isupper() and " " in rest and fold(standing) in _generic_titles():
         name = rest  # "Budgetopfølgning og Handleplan for X": a standing item, then the initiative
+    elif rest[:1].isupper() and _YEAR_END.search(rest) and not _YEAR_END.search(standing) \
+            and fold(rest.split()[0]).endswith((*_initiative_suffixes(), *data["name_heads"])):
+        name = rest  # "Status på Corona og Beredskabsplan 2021": a theme, then the plan named with its year
     addressee = _ADDRESSEE.match(name) if procedure else None
     if addressee:
         name = name[addressee.end():]  # "Ansøgning til Trygfonden: Bro til Fællesskab": what is applied for

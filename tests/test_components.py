@@ -669,3 +669,10 @@ def test_components_capitalised_team_compound_is_a_unit_and_an_adverb_no_name(nl
     assert texts(doc, "minutes_units") == ["Ungdomsteamet"]
     assert texts(doc, "minutes_initiatives") == ["Kulturkortet"]
     assert texts(doc, "minutes_bodies") == ["Chefteamet"]
+
+
+def test_components_a_year_ends_a_name_and_units_by_their_compound_and_place(nlp):
+    doc = nlp("• at Plan for robotter 2026-2029 bygger på tre spor. Der udarbejdes en fælles model for gevinster.\n"
+              "- At Projekt Kraft afprøves i Træningsenhed Hasle og Sygeplejeklinik Viby.\n- At Madkøkkenet driver piloten")
+    assert texts(doc, "minutes_initiatives") == ["Plan for robotter 2026-2029", "Projekt Kraft"]
+    assert texts(doc, "minutes_units") == ["Træningsenhed Hasle", "Sygeplejeklinik Viby", "Madkøkkenet"]

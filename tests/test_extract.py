@@ -136,6 +136,10 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Grønplan for MSO 2026-2029", "Grønplan for MSO 2026-2029"),
     ("Sundhedsdagen i Viby 2026", "Sundhedsdagen i Viby 2026"),
     ("Hjælp til Selvhjælp", "Hjælp til Selvhjælp"),
+    # a theme and a plan named with its year; a process for a quoted name
+    ("Status på Influenza og Beredskabsplan 2027", "Beredskabsplan 2027"),
+    ("Bevægelse og Trivsel 2026", "Bevægelse og Trivsel 2026"),
+    ('Proces for ny sundhedspolitik "Et sundt liv i byen"', "Et sundt liv i byen"),
     ("Ro i Hverdagen", "Ro i Hverdagen"),
     ("Kulturkortet 18-25 som tilbud i Ungespor", "Kulturkortet 18-25"),
     ("Status på somatiske pladser", "Somatiske pladser"),
