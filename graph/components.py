@@ -78,7 +78,7 @@ def ends_name(text: str, end: int) -> bool:
     return end >= len(text) or not (is_word_char(text[end]) or text[end] == "-")
 
 
-def _words_not_after(before: str, alternatives: Iterable[str]) -> str:
+def _words_not_after(before: str | None, alternatives: Iterable[str]) -> str:
     r"""An alternation of regex ``alternatives``, each opening with a literal character, that must not
     follow a character of the class ``before``: ``(?<![before])(?:alt|...)`` with the same matches,
     but first-letter first so that ``re`` skips ahead to the letters that can start a match.
@@ -92,7 +92,8 @@ def _words_not_after(before: str, alternatives: Iterable[str]) -> str:
         if not first or first in "[(.^$|?*+{" or alternative.startswith(("\\b", "\\w", "\\d", "\\s", "\\W")):
             raise ValueError(f"alternative {alternative!r} does not open with a literal character")
         groups.setdefault(first, []).append(alternative[len(first):])
-    return "(?:" + "|".join(f"{first}(?<![{before}]{first})(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+    behind = (lambda first: f"(?<![{before}]{first})") if before else (lambda first: "")
+    return "(?:" + "|".join(f"{first}{behind(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
 
 _TOKEN = re.compile(
@@ -291,8 +292,9 @@ def _tails(suffixes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(x[-2:] for x in suffixes)
 
 
-def _compound_words(doc: Doc, suffixes: tuple[str, ...], min_stem: int) -> Iterable[tuple[int, int]]:
-    """(start, end) of words ending in one of ``suffixes`` (lowercase) after a stem of ``min_stem`` letters.
+def _compound_words(doc: Doc, suffixes: tuple[str, ...], min_stem: int, *, capitalised: bool = False) -> Iterable[tuple[int, int]]:
+    """(start, end) of words ending in one of ``suffixes`` (lowercase) after a stem of ``min_stem`` letters,
+    only capitalised words if ``capitalised``.
 
     The long words of a doc are found once and shared by all components;
     ``str.endswith`` on a tuple then beats any regex alternation of suffixes.
@@ -303,6 +305,13 @@ def _compound_words(doc: Doc, suffixes: tuple[str, ...], min_stem: int) -> Itera
         for m in _LONG_WORD.finditer(doc_lower(doc)):
             low = m.group()
             by_tail.setdefault(low[-2:], []).append((m.start(), m.end(), low))
+    if capitalised:
+        capitals = doc.user_data.get("minutes_long_capitalised_words")
+        if capitals is None:
+            text = doc_text(doc)
+            capitals = doc.user_data["minutes_long_capitalised_words"] = {
+                tail: kept for tail, words in by_tail.items() if (kept := [w for w in words if text[w[0]].isupper()])}
+        by_tail = capitals
     found = []
     for tail in _tails(suffixes):
         for start, end, low in by_tail.get(tail, ()):
@@ -426,12 +435,13 @@ class UnitRecognizer:
         #: "HR og Trivselsliv": a staff acronym and a word name one department ("HR og Pleje og Omsorg" two)
         self.staff_acronym_pair_re = re.compile(
             rf"(?:{staff_acronyms})[ ](?:og|&)[ ][{_UPPER}][a-zæøå]{{3,}}\b(?![ ]+(?:og|&)[ ]+[{_UPPER}])")
-        compound_tails = "|".join(map(re.escape, data["compound_tails"]))
         #: "Lyngby Grundejerforening": a proper name before an organisation's compound
-        self.compound_tail_re = re.compile(rf"{_CAP_WORD_START}[ ]+[{_UPPER}][a-zæøå]{{2,}}(?:{compound_tails})\b")
+        self.compound_tails = tuple(data["compound_tails"])
+        self.proper_name_before_re = re.compile(rf"{_CAP_WORD_START}[ ]+$")
         #: "Fonden Glade Dage i Byen": a foundation's name after the word
         self.named_foundation_re = re.compile(rf"F(?<![\w-]F)onden(?:[ ]+(?:(?:for|til|i|af)[ ]+)?{_CAP_WORD})+")
         self.place_endings = tuple(x.lower() for x in data["place_compound_endings"])
+        self.shaped_endings = (*self.place_endings, *self.compound_tails, *self.capitalised_suffixes)
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
         self.pair_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
         self.place_before_re = re.compile(r"\b(?:i|hos|fra|under)[ ]+$")
@@ -497,8 +507,7 @@ class UnitRecognizer:
                     if span is not None:
                         spans.append(span)
         for regex in (self.amp_acronym_re, self.amp_name_re, self.for_head_re, self.head_re, self.tail_re, self.city_re,
-                      self.acronym_place_re, self.adjective_head_re, self.foundation_re, self.compound_tail_re,
-                      self.named_foundation_re):
+                      self.acronym_place_re, self.adjective_head_re, self.foundation_re, self.named_foundation_re):
             for m in regex.finditer(text):
                 span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
@@ -509,13 +518,21 @@ class UnitRecognizer:
                 span = _char_span(doc, compound.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
-        for start, end in _compound_words(doc, self.place_endings, 3):
-            # "Sejrshøjskolen Kattegat": an institution's compound before a proper name
-            tail = self.proper_name_after_re.match(text, end)
-            if text[start].isupper() and tail and tail.group().strip() not in self.not_in_pair:
-                span = _char_span(doc, start, tail.end(), "Unit")
-                if span is not None:
-                    spans.append(span)
+        for start, end in _compound_words(doc, self.shaped_endings, 3, capitalised=True):
+            low = text[start:end].casefold()
+            tail = self.proper_name_after_re.match(text, end) if low.endswith(self.place_endings) else None
+            if tail and tail.group().strip() not in self.not_in_pair:
+                end = tail.end()  # "Sejrshøjskolen Kattegat": an institution's compound before a proper name
+            elif low.endswith(self.compound_tails):
+                name = self.proper_name_before_re.search(text, max(0, start - 40), start)
+                if name is None:
+                    continue
+                start = name.start()  # "Vejlund Grundejerforening": a proper name before an association
+            elif not low.endswith(self.capitalised_suffixes) or low in self.body_forms:
+                continue  # "Ungdomsteamet" is a unit, "Chefteamet" a body
+            span = _char_span(doc, start, end, "Unit")
+            if span is not None:
+                spans.append(span)
         for m in self.staff_acronym_pair_re.finditer(text):
             if self.clause_start_re.search(text, max(0, m.start() - 12), m.start()) and self.verb_after_re.match(text, m.end()) \
                     or self.place_before_re.search(text, max(0, m.start() - 6), m.start()):
@@ -564,11 +581,6 @@ class UnitRecognizer:
         for start, end in _compound_words(doc, self.genitive_suffixes, 3):
             if text[start].isupper() and text[start:end - 1].casefold() not in self.suffix_exclude:
                 span = _char_span(doc, start, end - 1, "Unit")  # "Sundhedsstyrelsens pulje": the genitive of a name
-                if span is not None:
-                    spans.append(span)
-        for start, end in _compound_words(doc, self.capitalised_suffixes, 3):
-            if text[start].isupper() and text[start:end].casefold() not in self.body_forms:  # "Ungdomsteamet"
-                span = _char_span(doc, start, end, "Unit")
                 if span is not None:
                     spans.append(span)
         for start, end in _compound_words(doc, self.suffixes, 3):
@@ -680,8 +692,9 @@ class BodyRecognizer:
         #: "Kultur- og Fritidsudvalget": the first half of a coordinated compound before a body
         self.coordinated_before_re = re.compile(rf"[{_UPPER}][a-zæøå]+-[ ](?:og|&)[ ]$")
         #: "Teknisk Udvalg", "Pædagogisk Forum": a committee named by a capitalised adjective
-        self.adjective_committee_re = re.compile(
-            rf"{_WORD_START_UPPER}[a-zæøå]+(?:isk|ig|lig|al)[ ](?:{'|'.join(_COMMITTEE_WORDS)})\b")
+        #: (the noun is found first, then the adjective before it: scanning for capitals is slower)
+        self.committee_word_re = re.compile(_words_not_after(r"\w", _COMMITTEE_WORDS) + r"\b")
+        self.adjective_before_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:isk|ig|lig|al)[ ]$")
         self.compound_suffixes = tuple([*self.suffixes, *(x[:-1] + "møde" for x in self.suffixes if x.endswith("n")),
                                         *(x[:-1] + "mødet" for x in self.suffixes if x.endswith("n"))])
 
@@ -723,9 +736,10 @@ class BodyRecognizer:
         for m in self.decider_re.finditer(text):
             if (m.start(1), m.end(1)) not in labels and not _hits(m.start(1), m.end(1), taken):
                 labels[(m.start(1), m.end(1))] = self.misspelt(m.group(1))
-        for m in self.adjective_committee_re.finditer(text):
-            if not _hits(m.start(), m.end(), taken):
-                labels[(m.start(), m.end())] = m.group()
+        for m in self.committee_word_re.finditer(text):
+            adjective = self.adjective_before_re.search(text, max(0, m.start() - 30), m.start())
+            if adjective and not _hits(adjective.start(), m.end(), taken):
+                labels[(adjective.start(), m.end())] = text[adjective.start():m.end()]
         for (start, end), label in sorted(labels.items()):
             if label and label != "@forum" and label.casefold() == text[start:end].casefold():
                 first = self.coordinated_before_re.search(text, max(0, start - 30), start)
@@ -902,7 +916,7 @@ class InitiativeRecognizer:
         #: name there ("Projekt X", see name_prefixes)
         noun_forms = [*data["quote_nouns"], *(n.capitalize() for n in data["quote_nouns"] if n not in prefixed)]
         #: (also at the end of a lowercase compound: "løbefællesskabet Skridt for Skridt", checked in the code)
-        nouns = "(?:" + "|".join(map(re.escape, sorted(noun_forms, key=len, reverse=True))) + ")"
+        nouns = _words_not_after(None, map(re.escape, sorted(noun_forms, key=len, reverse=True)))
         self.noun_then_name_re = re.compile(
             rf"{nouns}[ ]+({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
         self.named_after_noun_re = re.compile(rf"(?:[ \t]+\n?|\n)[ \t]*({_CAP_WORD}(?:[ ]+(?:(?:i|og|på|om|med|for|til)[ ]+)?{_CAP_WORD}){{0,3}})")
@@ -946,8 +960,7 @@ class InitiativeRecognizer:
             rf"(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)")
         #: ... or one capitalised word before a passive ("at Madløftet forlænges"), not a noun of the procedure
         self.named_single_subject_re = re.compile(
-            rf"([{_UPPER}](?:(?<=[^\wæøå][Aa]t[ ][{_UPPER}])|(?<=^[Aa]t[ ][{_UPPER}]))[a-zæøå]{{5,}})"
-            rf"(?=[ ]+(?:fortsat[ ]+|også[ ]+)?[a-zæøå]{{3,}}es\b)", re.MULTILINE)
+            rf"[Aa]t[ ]([{_UPPER}][a-zæøå]{{5,}})(?=[ ]+(?:fortsat[ ]+|også[ ]+)?[a-zæøå]{{3,}}es\b)")
         self.procedure_nouns = frozenset(data["procedure_nouns"])
         self.first_names = _FirstNames(first_names())
         endings = "|".join(map(re.escape, data["adjective_endings"]))
@@ -1086,6 +1099,8 @@ class InitiativeRecognizer:
                 add(m.start(1), m.end(1))
         for m in self.named_single_subject_re.finditer(text):
             word = m.group(1)
+            if m.start() and is_word_char(text[m.start() - 1]):
+                continue  # "... sat Xyz ...": not the word "at"
             if word.casefold() not in self.procedure_nouns and word not in self.first_names \
                     and not word.casefold().endswith(self.organisation_endings) and not _hits(m.start(1), m.end(1), others):
                 add(m.start(1), m.end(1))
