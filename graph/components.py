@@ -51,7 +51,7 @@ PIPELINE_CONFIG: dict[str, dict] = {
     "minutes_relations": {"lexicon": "verbs"},
 }
 
-_UPPER = "A-ZÆØÅ"
+_UPPER = "A-ZÆØÅÉ"  # É: "Én Dør"
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}(?:[-–/](?:19|20)?\d{2})?")
 #: adverbs between a subject and its verb: "at Kulturkortet fortsat forankres" (no adjective and noun)
 _ADVERBS = ("fortsat", "også", "ikke", "fremover", "derfor", "stadig", "allerede", "løbende", "snarest", "først", "herefter")
@@ -896,7 +896,7 @@ class InitiativeRecognizer:
         self.name = name
         heads = _words_not_after(r"\w", sorted((re.escape(h).lower() for h in data["name_heads"]), key=len, reverse=True))
         links = "|".join(data["head_links"])
-        self.head_re = re.compile(rf"({heads})\s+(?:{links})\s+")
+        self.head_re = re.compile(rf"({heads})[^\S\n]+(?:{links})[^\S\n]+")  # a name never runs over a line
         #: what may follow "<head> til" that names no initiative: a body, or a step of the procedure
         self.body_words = {form for body in load_json("bodies")["bodies"] for form in body.get("forms", [])} | {
             "efterretning", "orientering", "godkendelse", "drøftelse", "høring", "behandling", "beslutning"}

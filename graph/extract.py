@@ -32,50 +32,54 @@ _TRAILING_DATE = re.compile(
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _PRESENTED_BY = re.compile(r"(?:oplæg|orientering|indlæg|præsentation) (?:fra|ved) [^\s]+(?: [^\s]+){0,3}? om ", re.IGNORECASE)
 #: a title opening with a verbal noun of procedure and its preposition: "Samling af", "Ansøgning om"
-_VERBAL_NOUN_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:ing|else|tion|sion)\s+(?:af|om|til|med|på|for|fra)\s+(?=\S)")
+_VERBAL_NOUN_PREFIX = re.compile(r"[A-ZÆØÅÉ][a-zæøå]+(?:ing|else|tion|sion)\s+(?:af|om|til|med|på|for|fra)\s+(?=\S)")
 #: after a procedure, the one-word organisation it goes to, and a colon: "(Ansøgning til) Fonden X: Y"
-_ADDRESSEE = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ&-]*:\s+(?=[A-ZÆØÅ])")
+_ADDRESSEE = re.compile(r"[A-ZÆØÅÉ][\wæøåÆØÅ&-]*:\s+(?=[A-ZÆØÅÉ])")
 #: "Midtvejsstatus på X", "Årsstatus for X", "Høringsudkast til X": a compound of "status", "udkast" or
 #: "rapport", the procedure
-_STATUS_PREFIX = re.compile(r"[A-ZÆØÅ][a-zæøå]*(?:status|udkast|rapport)\s+(?:på|for|til|om)\s+(?=\S)")
+_STATUS_PREFIX = re.compile(r"[A-ZÆØÅÉ][a-zæøå]*(?:status|udkast|rapport)\s+(?:på|for|til|om)\s+(?=\S)")
 #: a plain noun phrase (no year, one capitalised word) before a quoted name after a colon
-_PLAIN_THEN_QUOTE = re.compile(r"[A-ZÆØÅ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s*:?\s*[\"“”]([^\"“”]{2,})[\"“”]\s*$")
+_PLAIN_THEN_QUOTE = re.compile(r"[A-ZÆØÅÉ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s*:?\s*[\"“”]([^\"“”]{2,})[\"“”]\s*$")
 #: "sygefravær 4. kvartal 2024", "1. halvår 2025": a period of reporting, not part of a name
 _TRAILING_PERIOD = re.compile(r"\s+\d\.\s*(?:kvartal|halvår)(?:\s+\d{4})?\s*$", re.IGNORECASE)
 #: a lowercase noun, then where it goes or what it is of: the capitalised name after "i", "til", "af", ...
-_NOUN_THEN_NAME = re.compile(r"[a-zæøå][a-zæøå-]*\s+(?:i|til|under|på|af)\s+(?=[A-ZÆØÅ])")
+_NOUN_THEN_NAME = re.compile(r"[a-zæøå][a-zæøå-]*\s+(?:i|til|under|på|af)\s+(?=[A-ZÆØÅÉ])")
 #: "Kriterier for Naturpuljen", "MSB's bidrag til X 2026", "Tidsplan og principper for X 2026": a capitalised
 #: word and lowercase words, a preposition, then a name
-_WHAT_OF_NAME = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ'’&-]*(\s+(?:og\s+)?[a-zæøå-]+)?\s+(for|til|i|på|af)\s+(?=[A-ZÆØÅ])")
+_WHAT_OF_NAME = re.compile(r"[A-ZÆØÅÉ][\wæøåÆØÅ'’&-]*(\s+(?:og\s+)?[a-zæøå-]+)?\s+(for|til|i|på|af)\s+(?=[A-ZÆØÅÉ])")
 #: a phase of something is no name of its own: "Status på fase 2"
 _PHASE = re.compile(r"(?:fase|etape|trin|spor|runde)\s+\d+", re.IGNORECASE)
 _YEAR_END = re.compile(r"\b(?:19|20)\d{2}(?:\s?[-–/]\s?\d{2,4})?$")
-_NOUN_NAMED = re.compile(r"([a-zæøå]+)\s+(?=[A-ZÆØÅ])")
+_NOUN_NAMED = re.compile(r"([a-zæøå]+)\s+(?=[A-ZÆØÅÉ])")
 _NOUN_QUOTE = re.compile(r"(\w+)\s+[\"“”]([^\"“”]{2,})[\"“”]$")
 _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
 #: "X – udkast til høring", "X – MSO's bidrag til planen": a spaced dash, then text with a lowercase word
 #: (not only a name: "X – Pleje og Omsorg" stays)
 _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?:[a-zæøå]|[^\n]*?\s(?!(?:og|i|for|til|af|med|på|om)\s)[a-zæøå]).*$")
 #: "Fælles Natplan med Region Nordjylland": the partner, a capitalised name, ends the title
-_PARTNER_TAIL = re.compile(r"\s+med\s+(?:[A-ZÆØÅ][\wæøåÆØÅ&-]*\s*){1,4}$")
+_PARTNER_TAIL = re.compile(r"\s+med\s+(?:[A-ZÆØÅÉ][\wæøåÆØÅ&-]*\s*){1,4}$")
 #: ... except where the effort is the partnership itself: "Udviklingspartnerskabet med VIA"
 #: "Hurtig Hjælp i Borgerservice": the unit where it runs ends the title (an acronym, a staff function
 #: or a unit of the lexicon) after a name that ends in a capitalised word or a number ("udspil om
 #: arbejdet i MSO" is one phrase)
-_UNIT_TAIL = re.compile(r"(\S+)\s+i\s+([A-ZÆØÅ][\wæøåÆØÅ&-]*)$")
+_UNIT_TAIL = re.compile(r"(\S+)\s+i\s+([A-ZÆØÅÉ][\wæøåÆØÅ&-]*)$")
 _WITH_PARTNER = ("partnerskab", "partnerskabet", "samarbejde", "samarbejdet", "aftale", "aftalen", "alliance", "alliancen")
 #: "Budget 2027: Sparekatalog": a name with a year, then what of it the item is about
+#: "Stille Nat: udrulning i P&O": a name, then after a colon in lowercase what of it the item is about
+_COLON_TAIL = re.compile(r"(?<=[\wÆØÅÉæøåé]):\s+[a-zæøå].*$")
+#: "Modtagelse af nye elever (Elevløftet)": the name in brackets after a plain noun phrase
+_PLAIN_THEN_PAREN = re.compile(r"[A-ZÆØÅÉ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s+\(([A-ZÆØÅÉ][a-zæøå-]{3,}(?:\s[A-ZÆØÅÉ][a-zæøå-]+)?)\)\s*$")
 _YEAR_THEN_COLON = re.compile(r"(?<=\d):\s.*$")
 #: 'Ledelsestræf 2027: "Ledelse, der ses"': a quoted subtitle after a colon
 _QUOTED_SUBTITLE = re.compile(r":\s*[\"“”].*$")
 #: a name ending in a year, or a run of capitalised words, then a lowercase phrase
 #: ("Kompetenceløft 2027 for ledere", "Tryg Hjemkomst til hele kommunen")
 _NAME_THEN_PHRASE = re.compile(
-    r"((?:[A-ZÆØÅ][\w-]*\s+)+(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?"
-    r"|[A-ZÆØÅ][\w-]*(?:\s+(?:(?:i|og|på|om|med|for|til|af)\s+)?[A-ZÆØÅ][\w-]*)+)"
+    r"((?:[A-ZÆØÅÉ][\w-]*\s+)+(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?"
+    r"|[A-ZÆØÅÉ][\w-]*(?:\s+(?:(?:i|og|på|om|med|for|til|af)\s+)?[A-ZÆØÅÉ][\w-]*)+)"
     r"\s+(?:for|til|i|på|med|hos)\s+[a-zæøå].*$")
 #: "ældrereformen – Omsorgsløft 2027": a common noun, then after the dash the name
-_NOUN_DASH_NAME = re.compile(r"^[a-zæøå][^–—]*\s[–—-]\s+(?=[A-ZÆØÅ])")
+_NOUN_DASH_NAME = re.compile(r"^[a-zæøå][^–—]*\s[–—-]\s+(?=[A-ZÆØÅÉ])")
 
 
 @dataclass
@@ -186,6 +190,10 @@ def title_initiative(title: str | None) -> str | None:
     subtitle = _PLAIN_THEN_QUOTE.match(name)  # 'Ny elevstrategi: "Fremtidens SOSU"': the quote is the name
     if subtitle:
         name = subtitle.group(1)
+    in_brackets = _PLAIN_THEN_PAREN.match(name)
+    if in_brackets:
+        name = in_brackets.group(1)
+    name = _COLON_TAIL.sub("", name)
     name = _TRAILING_PERIOD.sub("", name)
     name = _TRAILING_DATE.sub("", name)
     name = _TRAILING_PAREN.sub("", name).strip(" :–-")
@@ -229,6 +237,9 @@ def title_initiative(title: str | None) -> str | None:
         return None
     if not name or len(name) < 3 or all(fold(part) in generic for part in re.split(r",\s*|\s+og\s+", name)):
         return None
+    first, *rest = name.split()
+    if fold(first) in generic and any(w[:1].islower() for w in rest) and all(w[:1].islower() or w[:1].isdigit() for w in rest):
+        return None  # "Budgetopfølgning efter februar", "Programstatus og økonomi 2025": a standing item
     return name[0].upper() + name[1:]
 
 
@@ -246,7 +257,7 @@ class RecurringNames:
     [(3, 24, 'Styrket hjemmetræning')]
     """
 
-    _CAPITALISED = re.compile(r"[A-ZÆØÅ](?<![\wæøåÆØÅ-][A-ZÆØÅ])[\wæøåÆØÅ-]*")
+    _CAPITALISED = re.compile(r"[A-ZÆØÅÉ](?<![\wæøåÆØÅ-][A-ZÆØÅÉ])[\wæøåÆØÅ-]*")
     _NEXT_WORD = re.compile(r"[ ]([^\s,;:!?()]+)")
 
     def __init__(self, titles) -> None:

@@ -140,6 +140,10 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Status på Influenza og Beredskabsplan 2027", "Beredskabsplan 2027"),
     ("Bevægelse og Trivsel 2026", "Bevægelse og Trivsel 2026"),
     ('Proces for ny sundhedspolitik "Et sundt liv i byen"', "Et sundt liv i byen"),
+    # what of a name the item is about after a colon; a proposal; a capital É
+    ("Tryg Nat: udrulning af aftenbesøg i P&O", "Tryg Nat"),
+    ("Forslag om Én Dør til sygepleje", "Én Dør"),
+    ("Budget 2027 - proces og rammer", "Budget 2027"),
     ("Ro i Hverdagen", "Ro i Hverdagen"),
     ("Kulturkortet 18-25 som tilbud i Ungespor", "Kulturkortet 18-25"),
     ("Status på somatiske pladser", "Somatiske pladser"),
@@ -154,7 +158,8 @@ def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
                                    "Godkendelse af dagsorden og referat", "Meddelelser, diverse og eventuelt",
                                    "Orientering fra Hoved-MED", "Nyt fra direktionen", "Status på sygefravær 4. kvartal 2026",
                                    "Budgetopfølgning", "Status på sygefravær og arbejdsmiljø", "Status på fase 2",
-                                   "Velkomst og godkendelse af referat"])
+                                   "Velkomst og godkendelse af referat", "Godkendelse af referat fra mødet 14. januar",
+                                   "Budgetopfølgning efter februar", "Programstatus og økonomi 2027"])
 def test_extract_title_initiative_generic_titles_are_none(title):
     assert title_initiative(title) is None
 
@@ -625,3 +630,11 @@ def test_extract_management_meeting_forum_unless_the_minutes_name_another(extrac
                       ("Status blev taget til efterretning.", "Ledelsen")):
         result = extractor.extract(segment(SourceDocument("m.txt", "m.txt", text.format(d1=d1), "utf-8")))
         assert [s.source.canonical for s in result.statements if s.relation == "decides" and s.target[2] == 2] == [forum]
+
+
+def test_extract_a_body_that_agreed_decides_and_a_name_stays_on_its_line(extractor):
+    text = ("Rådmandsmøde (Rådmandsmøde)\n\nPunkt 1: Status\n\nBeslutning for Punkt 1: Status\n\n"
+            "Chefteamet aftalte, at piloten fortsætter. Det blev besluttet at forlænge projektet til\n31. december 2027.\n")
+    result = extractor.extract(segment(SourceDocument("m.txt", "m.txt", text, "utf-8")))
+    assert {s.source.canonical for s in result.statements if s.relation == "decides"} == {"Chefteamet"}
+    assert [m.text for m in result.mentions if m.kind == "Initiative" and "\n" in m.text] == []
