@@ -904,6 +904,7 @@ class InitiativeRecognizer:
         #: "etableres som et 2-årigt udviklingsprojekt": says what a thing is, names nothing itself
         self.predicative_re = re.compile(r"(?<![\wæøå])som[ ]+(?:en|et)[ ]+(?:[\wæøå-]+[ ]+)?$")
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
+        self.name_word_before_re = re.compile(rf"(?:[a-zæøå,]|\b[Aa]t)[ ]({_CAP_WORD})[ ]$")
         self.coordinated_prefix_re = re.compile(r"[\wæøåÆØÅ]+-[^\S\n](?:og|eller)[^\S\n]$")
         self.year_tail_re = re.compile(r"[ ](\d{4}(?:[ ]?[-–][ ]?\d{2,4})?)\b")
         self.suffix_min_stem = int(data["suffix_min_stem"])
@@ -926,6 +927,8 @@ class InitiativeRecognizer:
         self.year_re = re.compile(
             rf"({_CAP_WORD_START})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|(?<=[\wæøå]{{3}}[ ])\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
+        #: "Aktiv Uge 2026": two capitalised words with a year (the second may be a word of time)
+        self.two_words_year_re = re.compile(rf"({_CAP_WORD_START}[ ]{_CAP_WORD})[ ]\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?\b(?!\.\d|,\d)")
         self.hedge_re = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w.lower()) for w in data["hedge_words"]) + r")(?![\wæøå])")
         funding = _words_not_after(r"\w", (re.escape(p).lower() for p in data["funding_phrases"]))
         self.funding_re = re.compile(rf"{funding}\b([^.;\n]{{0,160}})")
@@ -1043,6 +1046,11 @@ class InitiativeRecognizer:
             prefix = self.coordinated_prefix_re.search(text, max(0, start - 40), start)
             if prefix:
                 start = prefix.start()
+            elif "-" in word and text[start].islower():
+                # "at Tryg hjemkomst-programmet": the name's capitalised first word before the compound
+                named = self.name_word_before_re.search(text, max(0, start - 30), start)
+                if named:
+                    start = named.start(1)
             year = self.year_tail_re.match(text, end)
             tail = None if year else self.for_tail_re.match(text, end)
             if year:
@@ -1129,6 +1137,12 @@ class InitiativeRecognizer:
                 if not (at and is_word_char(text[at - 1])) and ends_name(text, after):
                     add(at, after)
                 at = text.find(name, after)
+        for m in self.two_words_year_re.finditer(text):
+            first = m.group(1).split()[0]
+            if first.casefold() not in self.not_year_words and not first.isupper() and first not in self.first_names \
+                    and not first.endswith(("s", "'s", "’s")) \
+                    and not _hits(m.start(), m.end(), others):
+                add(m.start(), m.end())
         for m in self.year_re.finditer(text):
             word = m.group(1).casefold()
             meeting = word.endswith(("møde", "mødet")) and "topmøde" not in word  # "Rådmandsmøde 2024" is a date

@@ -676,3 +676,9 @@ def test_components_a_year_ends_a_name_and_units_by_their_compound_and_place(nlp
               "- At Projekt Kraft afprøves i Træningsenhed Hasle og Sygeplejeklinik Viby.\n- At Madkøkkenet driver piloten")
     assert texts(doc, "minutes_initiatives") == ["Plan for robotter 2026-2029", "Projekt Kraft"]
     assert texts(doc, "minutes_units") == ["Træningsenhed Hasle", "Sygeplejeklinik Viby", "Madkøkkenet"]
+
+
+def test_components_two_capitalised_words_with_a_year_and_a_name_before_a_hyphen_compound(nlp):
+    doc = nlp("Aktiv Dag 2027 planlægges af P&O. I 2027 skal Marie Holm 2027 noget.\n"
+              "Kredsen bemærkede, at Stille nat-programmet kan kobles til. Bo fortalte om demens-projektet.")
+    assert texts(doc, "minutes_initiatives") == ["Aktiv Dag 2027", "Stille nat-programmet", "demens-projektet"]
