@@ -682,3 +682,8 @@ def test_components_two_capitalised_words_with_a_year_and_a_name_before_a_hyphen
     doc = nlp("Aktiv Dag 2027 planlægges af P&O. I 2027 skal Marie Holm 2027 noget.\n"
               "Kredsen bemærkede, at Stille nat-programmet kan kobles til. Bo fortalte om demens-projektet.")
     assert texts(doc, "minutes_initiatives") == ["Aktiv Dag 2027", "Stille nat-programmet", "demens-projektet"]
+
+
+def test_components_capitalised_care_service_and_a_hospice_are_units(nlp):
+    doc = nlp("- At Aftensygeplejen og natteplejen i Vest samles.\n- Drøftede samarbejdet med Hospice Lysgården om udskrivning")
+    assert texts(doc, "minutes_units") == ["Aftensygeplejen", "Hospice Lysgården"]
