@@ -238,6 +238,8 @@ def title_initiative(title: str | None) -> str | None:
     if not name or len(name) < 3 or all(fold(part) in generic for part in re.split(r",\s*|\s+og\s+", name)):
         return None
     first, *rest = name.split()
+    if not rest and _plural_role(first):
+        return None  # "Sygeplejersker - rekrutteringsstatus": a profession, not an initiative
     if fold(first) in generic and any(w[:1].islower() for w in rest) and all(w[:1].islower() or w[:1].isdigit() for w in rest):
         return None  # "Budgetopfølgning efter februar", "Programstatus og økonomi 2025": a standing item
     return name[0].upper() + name[1:]
@@ -331,6 +333,12 @@ class _Part:
             return lambda s, e, q: self.block.evidence(document, s - self.start, e - self.start, q)
         ev = self.item.evidence
         return lambda s, e, q: Evidence(document, ev.line_start, ev.line_end, ev.char_start, ev.char_end, q)
+
+
+def _plural_role(word: str) -> bool:
+    """``Sygeplejersker``, ``Ledere``, ``Terapeuter``: the plural of a word for a role."""
+    low = word.casefold()
+    return any(low.endswith(end) and is_role_word(low[: len(low) - len(end)]) for end in ("r", "e", "er", "ere"))
 
 
 def _names_itself(text: str, inside: bool = False) -> bool:

@@ -687,3 +687,8 @@ def test_components_two_capitalised_words_with_a_year_and_a_name_before_a_hyphen
 def test_components_capitalised_care_service_and_a_hospice_are_units(nlp):
     doc = nlp("- At Aftensygeplejen og natteplejen i Vest samles.\n- Drøftede samarbejdet med Hospice Lysgården om udskrivning")
     assert texts(doc, "minutes_units") == ["Aftensygeplejen", "Hospice Lysgården"]
+
+
+def test_components_name_after_a_course_noun(nlp):
+    doc = nlp("- At kompetenceløftet Pleje ABC udvides til alle plejehjem.")
+    assert pairs(doc, "minutes_initiatives") == [("Pleje ABC", "aka:kompetenceløftet")]

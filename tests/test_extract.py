@@ -159,7 +159,8 @@ def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
                                    "Orientering fra Hoved-MED", "Nyt fra direktionen", "Status på sygefravær 4. kvartal 2026",
                                    "Budgetopfølgning", "Status på sygefravær og arbejdsmiljø", "Status på fase 2",
                                    "Velkomst og godkendelse af referat", "Godkendelse af referat fra mødet 14. januar",
-                                   "Budgetopfølgning efter februar", "Programstatus og økonomi 2027"])
+                                   "Budgetopfølgning efter februar", "Programstatus og økonomi 2027",
+                                   "Terapeuter - rekrutteringsstatus 2. kvartal"])
 def test_extract_title_initiative_generic_titles_are_none(title):
     assert title_initiative(title) is None
 
