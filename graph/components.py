@@ -381,7 +381,9 @@ class UnitRecognizer:
         self.suffixes = tuple(x.lower() for x in data["suffixes"])
         self.genitive_suffixes = tuple(x + "s" for x in self.suffixes)
         self.capitalised_suffixes = tuple(data["capitalised_suffixes"])
-        self.body_forms = {form.casefold() for body in load_json("bodies")["bodies"] for form in body["forms"]}  # "Chefteamet"
+        bodies = load_json("bodies")
+        self.body_forms = {form.casefold() for body in bodies["bodies"] for form in body["forms"]}  # "Chefteamet"
+        self.body_endings = tuple(bodies["suffixes"]) + tuple(w.casefold() for w in _COMMITTEE_WORDS)
         self.suffix_exclude = {w.casefold() for w in data["suffix_exclude"]}
         heads = _words_not_after(r"\w", map(re.escape, data["heads"]))
         self.head_re = re.compile(rf"{heads}(?:[ ]+{_CAP_WORD}){{1,3}}")
@@ -501,6 +503,10 @@ class UnitRecognizer:
             if m.group(2)[0].casefold() == m.group(1)[0].casefold():  # "KL (Henrik kommer med ...)" defines nothing
                 definitions.append((m.start(2), m.end(2), m.group(2), m.start(1), m.end(1), m.group(1)))
         for long_start, long_end, long_name, acr_start, acr_end, acronym in definitions:
+            if long_name.casefold().endswith(self.body_endings):
+                # "Tværgående Koordinationsforum (TKF)": a body and its acronym, for the body recogniser
+                doc.user_data.setdefault("minutes_defined_bodies", {})[acronym] = long_name
+                continue
             if acronym.isupper() and len(long_name.split()) >= 2:
                 for start, end in ((long_start, long_end), (acr_start, acr_end)):
                     span = _char_span(doc, start, end, "Unit", f"{long_name}|{acronym}")
@@ -694,7 +700,7 @@ class BodyRecognizer:
         #: "Teknisk Udvalg", "Pædagogisk Forum": a committee named by a capitalised adjective
         #: (the noun is found first, then the adjective before it: scanning for capitals is slower)
         self.committee_word_re = re.compile(_words_not_after(r"\w", _COMMITTEE_WORDS) + r"\b")
-        self.adjective_before_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:isk|ig|lig|al)[ ]$")
+        self.adjective_before_re = re.compile(rf"{_WORD_START_UPPER}[a-zæøå]+(?:isk|ig|lig|al|ende)[ ]$")
         self.compound_suffixes = tuple([*self.suffixes, *(x[:-1] + "møde" for x in self.suffixes if x.endswith("n")),
                                         *(x[:-1] + "mødet" for x in self.suffixes if x.endswith("n"))])
 
@@ -736,6 +742,15 @@ class BodyRecognizer:
         for m in self.decider_re.finditer(text):
             if (m.start(1), m.end(1)) not in labels and not _hits(m.start(1), m.end(1), taken):
                 labels[(m.start(1), m.end(1))] = self.misspelt(m.group(1))
+        for acronym, long_name in doc.user_data.get("minutes_defined_bodies", {}).items():
+            for m in re.finditer(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])", text):
+                labels[(m.start(), m.end())] = long_name
+        for (start, end), label in list(labels.items()):
+            if label and label != "@forum" and label.casefold() == text[start:end].casefold() and text[start].isupper():
+                adjective = self.adjective_before_re.search(text, max(0, start - 30), start)
+                if adjective:  # "Tværgående Koordinationsforum": the adjective is part of the name
+                    del labels[(start, end)]
+                    labels[(adjective.start(), end)] = text[adjective.start():end]
         for m in self.committee_word_re.finditer(text):
             adjective = self.adjective_before_re.search(text, max(0, m.start() - 30), m.start())
             if adjective and not _hits(adjective.start(), m.end(), taken):

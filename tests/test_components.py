@@ -692,3 +692,10 @@ def test_components_capitalised_care_service_and_a_hospice_are_units(nlp):
 def test_components_name_after_a_course_noun(nlp):
     doc = nlp("- At kompetenceløftet Pleje ABC udvides til alle plejehjem.")
     assert pairs(doc, "minutes_initiatives") == [("Pleje ABC", "aka:kompetenceløftet")]
+
+
+def test_components_a_forum_defined_with_its_acronym_is_a_body(nlp):
+    doc = nlp("Bo Lund er formand for Tværgående Dialogforum (TDF). TDF besluttede at mødes igen.")
+    assert pairs(doc, "minutes_bodies") == [("Tværgående Dialogforum", "Tværgående Dialogforum"),
+                                            ("TDF", "Tværgående Dialogforum"), ("TDF", "Tværgående Dialogforum")]
+    assert texts(doc, "minutes_units") == []
