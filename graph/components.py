@@ -974,8 +974,9 @@ class InitiativeRecognizer:
         #: ("at Blå Bus fremrykkes"), or a capitalised adjective and a noun ("at Frivillig nattevagt udvides")
         self.named_subject_re = re.compile(
             rf"([{_UPPER}](?:(?<=[^\wæøå][Aa]t[ ][{_UPPER}])|(?<=^[Aa]t[ ][{_UPPER}]))"
-            rf"(?:{_CAP_TAIL}[ ]{_CAP_WORD}|[a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ](?!(?:{'|'.join(_ADVERBS)})\b)[a-zæøå]{{4,}}))"
-            rf"(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)")
+            rf"(?:(?:{_CAP_TAIL}[ ]{_CAP_WORD}|[a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ](?!(?:{'|'.join(_ADVERBS)})\b)[a-zæøå]{{4,}})"
+            rf"(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)"
+            rf"|[a-zæøå]+[ ]og[ ][{_UPPER}][a-zæøå]+(?=[ ]+(?:fortsat[ ]+|også[ ]+)?[a-zæøå]{{3,}}es\b)))")  # "at X og Y videreføres"
         #: ... or one capitalised word before a passive ("at Madløftet forlænges"), not a noun of the procedure
         self.named_single_subject_re = re.compile(
             rf"[Aa]t[ ]([{_UPPER}][a-zæøå]{{5,}})(?=[ ]+(?:fortsat[ ]+|også[ ]+)?[a-zæøå]{{3,}}es\b)")

@@ -50,6 +50,7 @@ _WHAT_OF_NAME = re.compile(r"[A-ZÆØÅÉ][\wæøåÆØÅ'’&-]*(\s+(?:og\s+)?[
 #: a phase of something is no name of its own: "Status på fase 2"
 _PHASE = re.compile(r"(?:fase|etape|trin|spor|runde)\s+\d+", re.IGNORECASE)
 _YEAR_END = re.compile(r"\b(?:19|20)\d{2}(?:\s?[-–/]\s?\d{2,4})?$")
+_DASH_THEN_PROCEDURE = re.compile(r"\s[–—-]\s+(\S.*)$")
 _NOUN_NAMED = re.compile(r"([a-zæøå]+)\s+(?=[A-ZÆØÅÉ])")
 _NOUN_QUOTE = re.compile(r"(\w+)\s+[\"“”]([^\"“”]{2,})[\"“”]$")
 _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
@@ -198,6 +199,11 @@ def title_initiative(title: str | None) -> str | None:
     name = _TRAILING_DATE.sub("", name)
     name = _TRAILING_PAREN.sub("", name).strip(" :–-")
     name = _NOUN_DASH_NAME.sub("", name)
+    dash = _DASH_THEN_PROCEDURE.search(name)
+    if dash and not procedure:
+        after = prefixes.match(dash.group(1).casefold())
+        if after and after.group().endswith((" på", " af", " for", " om")) and dash.group(1)[after.end():].strip()[:1].isupper():
+            name = dash.group(1)[after.end():].strip()  # "Klimaplan – status på Grøn Flåde": the part of the plan
     name = _DASH_TAIL.sub("", name)
     partner = _PARTNER_TAIL.search(name)
     if partner and not name[:partner.start()].casefold().endswith(_WITH_PARTNER):
@@ -215,7 +221,7 @@ def title_initiative(title: str | None) -> str | None:
     if named:
         name = named.group(1)
     inside = _NOUN_THEN_NAME.match(name)  # "akutpladserne i Akutcenter Nord", "midler til Sund Aldring"
-    if inside:
+    if inside and name[inside.end():].split()[0] not in _places():  # "akutpladser i Aarhus Vest" is one name
         name = name[inside.end():]
     what_of = None if procedure else _WHAT_OF_NAME.match(name)
     if what_of and _names_itself(name[what_of.end():], what_of.group(2) == "i"):
@@ -358,6 +364,11 @@ def _names_itself(text: str, inside: bool = False) -> bool:
 @cache
 def _initiative_suffixes() -> tuple[str, ...]:
     return tuple(load_json("initiatives")["suffixes"])
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(load_json("units")["places"])
 
 
 @cache

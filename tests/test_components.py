@@ -699,3 +699,9 @@ def test_components_a_forum_defined_with_its_acronym_is_a_body(nlp):
     assert pairs(doc, "minutes_bodies") == [("Tværgående Dialogforum", "Tværgående Dialogforum"),
                                             ("TDF", "Tværgående Dialogforum"), ("TDF", "Tværgående Dialogforum")]
     assert texts(doc, "minutes_units") == []
+
+
+def test_components_a_pair_of_capitalised_words_before_a_passive_and_a_report_with_a_year(nlp):
+    doc = nlp("• At Ro og Rytme videreføres i 2027. At Drift og Service udarbejder oplægget. Sygefravær 2026 er højt.")
+    assert texts(doc, "minutes_initiatives") == ["Ro og Rytme"]
+    assert texts(doc, "minutes_units") == ["Drift og Service"]

@@ -144,6 +144,11 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Tryg Nat: udrulning af aftenbesøg i P&O", "Tryg Nat"),
     ("Forslag om Én Dør til sygepleje", "Én Dør"),
     ("Budget 2027 - proces og rammer", "Budget 2027"),
+    # a place keeps its noun; the part of a plan a status is on; a source or addressee after a dash does not
+    ("Etablering af akutpladser i Aarhus Nord", "Akutpladser i Aarhus Nord"),
+    ("Klimaplan – status på Grøn Bil", "Grøn Bil"),
+    ("Projekt Ud i Skoven – ansøgning til Lindegaard Fonden", "Projekt Ud i Skoven"),
+    ("Videobesøg i hjemmeplejen – erfaringer fra Solgården", "Videobesøg i hjemmeplejen"),
     ("Ro i Hverdagen", "Ro i Hverdagen"),
     ("Kulturkortet 18-25 som tilbud i Ungespor", "Kulturkortet 18-25"),
     ("Status på somatiske pladser", "Somatiske pladser"),
