@@ -504,7 +504,7 @@ class UnitRecognizer:
                 definitions.append((m.start(2), m.end(2), m.group(2), m.start(1), m.end(1), m.group(1)))
         for long_start, long_end, long_name, acr_start, acr_end, acronym in definitions:
             if long_name.casefold().endswith(self.body_endings):
-                # "Tværgående Koordinationsforum (TKF)": a body and its acronym, for the body recogniser
+                # "Tværgående Dialogforum (TDF)": a body and its acronym, for the body recogniser
                 doc.user_data.setdefault("minutes_defined_bodies", {})[acronym] = long_name
                 continue
             if acronym.isupper() and len(long_name.split()) >= 2:
@@ -748,7 +748,7 @@ class BodyRecognizer:
         for (start, end), label in list(labels.items()):
             if label and label != "@forum" and label.casefold() == text[start:end].casefold() and text[start].isupper():
                 adjective = self.adjective_before_re.search(text, max(0, start - 30), start)
-                if adjective:  # "Tværgående Koordinationsforum": the adjective is part of the name
+                if adjective:  # "Tværgående Dialogforum": the adjective is part of the name
                     del labels[(start, end)]
                     labels[(adjective.start(), end)] = text[adjective.start():end]
         for m in self.committee_word_re.finditer(text):
@@ -942,7 +942,7 @@ class InitiativeRecognizer:
         self.year_re = re.compile(
             rf"({_CAP_WORD_START})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|(?<=[\wæøå]{{3}}[ ])\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
-        #: "Aktiv Uge 2026": two capitalised words with a year (the second may be a word of time)
+        #: "Aktiv Dag 2027": two capitalised words with a year (the second may be a word of time)
         self.two_words_year_re = re.compile(rf"({_CAP_WORD_START}[ ]{_CAP_WORD})[ ]\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?\b(?!\.\d|,\d)")
         self.hedge_re = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w.lower()) for w in data["hedge_words"]) + r")(?![\wæøå])")
         funding = _words_not_after(r"\w", (re.escape(p).lower() for p in data["funding_phrases"]))
@@ -1063,7 +1063,7 @@ class InitiativeRecognizer:
             if prefix:
                 start = prefix.start()
             elif "-" in word and text[start].islower():
-                # "at Tryg hjemkomst-programmet": the name's capitalised first word before the compound
+                # "at Stille nat-programmet": the name's capitalised first word before the compound
                 named = self.name_word_before_re.search(text, max(0, start - 30), start)
                 if named:
                     start = named.start(1)

@@ -203,7 +203,7 @@ def title_initiative(title: str | None) -> str | None:
     if dash and not procedure:
         after = prefixes.match(dash.group(1).casefold())
         if after and after.group().endswith((" på", " af", " for", " om")) and dash.group(1)[after.end():].strip()[:1].isupper():
-            name = dash.group(1)[after.end():].strip()  # "Klimaplan – status på Grøn Flåde": the part of the plan
+            name = dash.group(1)[after.end():].strip()  # "Grønplan – status på Grøn Bil": the part of the plan
     name = _DASH_TAIL.sub("", name)
     partner = _PARTNER_TAIL.search(name)
     if partner and not name[:partner.start()].casefold().endswith(_WITH_PARTNER):
