@@ -17,7 +17,7 @@ FORKS = "fork" in multiprocessing.get_all_start_methods()
 
 @pytest.fixture(scope="module")
 def sources():
-    """The seeds and the probe sets: 86 documents of several layouts."""
+    """The seeds and the probe sets: 96 documents of several layouts."""
     return [s for s in read_documents(collect_paths([ROOT / "seeds", *sorted((ROOT / "tests/data/probes").glob("*/seeds"))]))]
 
 
@@ -41,7 +41,7 @@ def test_workers_and_this_process_share_the_chunks(sources, one_process, monkeyp
     seen = []
     results = pipeline.extract_documents(sources, 2, progress=seen.append)
     assert repr(results) == one_process
-    assert sum(seen) == len(sources) == 86
+    assert sum(seen) == len(sources) == 96
     chunks = -(-len(sources) // max(1, min(16, len(sources) // 8)))
     assert 0 < len(taken_here) < chunks  # both processes extracted
 
