@@ -943,7 +943,9 @@ class InitiativeRecognizer:
             rf"({_CAP_WORD_START})[ ](\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?|(?<=[\wæøå]{{3}}[ ])\d{{2}})\b(?!\.\d|\.\s*[a-zæøå]|,\d)")
         self.not_year_words = {w.casefold() for w in data["not_year_words"]}
         #: "Aktiv Dag 2027": two capitalised words with a year (the second may be a word of time)
-        self.two_words_year_re = re.compile(rf"({_CAP_WORD_START}[ ]{_CAP_WORD})[ ]\d{{4}}(?:\s?[-–]\s?\d{{2,4}})?\b(?!\.\d|,\d)")
+        #: (the year is found first, then the words before it: years are rarer than capitals)
+        self.year_only_re = re.compile(r"(?:19|20)(?<![\w.,](?:19|20))\d\d(?:\s?[-–]\s?\d{2,4})?\b(?!\.\d|,\d)")
+        self.two_words_before_re = re.compile(rf"({_CAP_WORD_START}[ ]{_CAP_WORD})[ ]$")
         self.hedge_re = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w.lower()) for w in data["hedge_words"]) + r")(?![\wæøå])")
         funding = _words_not_after(r"\w", (re.escape(p).lower() for p in data["funding_phrases"]))
         self.funding_re = re.compile(rf"{funding}\b([^.;\n]{{0,160}})")
@@ -1003,7 +1005,7 @@ class InitiativeRecognizer:
                 break
             if low in self._STOP or (word.islower() and len(word) > 5 and low.endswith("es")):
                 break
-            if content and _YEAR_WORD.fullmatch(previous):
+            if content and previous[:1].isdigit() and _YEAR_WORD.fullmatch(previous):
                 break  # "Strategi for X 2021-2025 bygger på": a year ends the name
             if low in self._LINKS_INSIDE:
                 previous = low
@@ -1153,12 +1155,15 @@ class InitiativeRecognizer:
                 if not (at and is_word_char(text[at - 1])) and ends_name(text, after):
                     add(at, after)
                 at = text.find(name, after)
-        for m in self.two_words_year_re.finditer(text):
+        for year in self.year_only_re.finditer(text):
+            m = self.two_words_before_re.search(text, max(0, year.start() - 60), year.start())
+            if m is None:
+                continue
             first = m.group(1).split()[0]
             if first.casefold() not in self.not_year_words and not first.isupper() and first not in self.first_names \
                     and not first.endswith(("s", "'s", "’s")) \
-                    and not _hits(m.start(), m.end(), others):
-                add(m.start(), m.end())
+                    and not _hits(m.start(), year.end(), others):
+                add(m.start(), year.end())
         for m in self.year_re.finditer(text):
             word = m.group(1).casefold()
             meeting = word.endswith(("møde", "mødet")) and "topmøde" not in word  # "Rådmandsmøde 2024" is a date
