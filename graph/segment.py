@@ -395,7 +395,7 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
         if is_toc_line(text) or _TOC_WORDS.match(text):
             i += 1
             continue
-        pkt = _PKT_TITLE.match(text)
+        pkt = _PKT_TITLE.match(text) if text[:3].casefold() == "pkt" else None
         if pkt and not _only_names(pkt.group(2)):
             number = int(pkt.group(1))
             if number not in agenda:
