@@ -447,6 +447,12 @@ class UnitRecognizer:
         #: "Xxx og Yyy" after a preposition of place is a unit; elsewhere only a candidate
         self.pair_re = re.compile(rf"{_WORD_START_UPPER}[\wæøå]+[ ](?:og|&)[ ][{_UPPER}][\wæøå]+\b")
         self.place_before_re = re.compile(r"\b(?:i|hos|fra|under)[ ]+$")
+        #: a capitalised adjective and noun that opens a clause and takes on a task: "- Pædagogisk Fremdrift
+        #: har ansvaret for ...", "at Lokal Fremdrift står for ..." (not "Digital Hverdag er et program")
+        self.adjective_owner_re = re.compile(
+            rf"[{_UPPER}](?<![\wæøå][{_UPPER}])[a-zæøå]+(?:{adjective_endings}|al)[ ][{_UPPER}][a-zæøå]{{3,}}"
+            r"(?=[ ]+(?:fortsat[ ]+|også[ ]+)?(?:har[ ]+(?:ansvaret|ejerskabet|opgaven)|står[ ]+for|driver|udarbejder"
+            r"|koordinerer|administrerer|er[ ]+(?:ansvarlig|tovholder|projektejer|forankringssted))\b)")
         #: ... or the agent of a passive: "Puljen administreres af Drift og Service"
         passive_verbs = load_json("verbs")["passive_owner_verbs"]
         passives = "|".join(map(re.escape, passive_verbs))
@@ -557,6 +563,11 @@ class UnitRecognizer:
                 start -= 1
             if text[start].isupper():
                 span = _char_span(doc, start, m.end(), "Unit")
+                if span is not None:
+                    spans.append(span)
+        for m in self.adjective_owner_re.finditer(text):
+            if self.clause_start_re.search(text, max(0, m.start() - 12), m.start()):
+                span = _char_span(doc, m.start(), m.end(), "Unit")
                 if span is not None:
                     spans.append(span)
         for m in self.caps_subject_re.finditer(text):

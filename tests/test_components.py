@@ -705,3 +705,8 @@ def test_components_a_pair_of_capitalised_words_before_a_passive_and_a_report_wi
     doc = nlp("• At Ro og Rytme videreføres i 2027. At Drift og Service udarbejder oplægget. Sygefravær 2026 er højt.")
     assert texts(doc, "minutes_initiatives") == ["Ro og Rytme"]
     assert texts(doc, "minutes_units") == ["Drift og Service"]
+
+
+def test_components_adjective_and_noun_that_takes_on_a_task_is_a_unit(nlp):
+    doc = nlp("- Pædagogisk Fremdrift har ansvaret for implementeringen\n- Digital Hverdag er et program. Lokal Sundhed blev nævnt.")
+    assert texts(doc, "minutes_units") == ["Pædagogisk Fremdrift"]
