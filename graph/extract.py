@@ -70,6 +70,7 @@ _WITH_PARTNER = ("partnerskab", "partnerskabet", "samarbejde", "samarbejdet", "a
 _COLON_TAIL = re.compile(r"(?<=[\wÆØÅÉæøåé]):\s+[a-zæøå].*$")
 #: "Modtagelse af nye elever (Elevløftet)": the name in brackets after a plain noun phrase
 _PLAIN_THEN_PAREN = re.compile(r"[A-ZÆØÅÉ][a-zæøå-]*(?:\s+[a-zæøå-]+)*\s+\(([A-ZÆØÅÉ][a-zæøå-]{3,}(?:\s[A-ZÆØÅÉ][a-zæøå-]+)?)\)\s*$")
+_TOPIC_THEN_NAME = re.compile(r"[A-ZÆØÅÉ][a-zæøå-]*(?:\s+[a-zæøå-]+)+\s*:\s+(?=[A-ZÆØÅÉ][\wæøå-]*\s+[A-ZÆØÅÉ])")
 _YEAR_THEN_COLON = re.compile(r"(?<=\d):\s.*$")
 #: 'Ledelsestræf 2027: "Ledelse, der ses"': a quoted subtitle after a colon
 _QUOTED_SUBTITLE = re.compile(r":\s*[\"“”].*$")
@@ -188,6 +189,9 @@ def title_initiative(title: str | None) -> str | None:
     quoted = _LEADING_QUOTE.match(name)  # 'Erfaringer fra "X" på ...': the quoted name is the initiative
     if quoted and procedure:
         name = quoted.group(1)
+    topic = _TOPIC_THEN_NAME.match(name)  # "Ældre i eget hjem: Trygt Sammen": a topic, then the name
+    if topic:
+        name = name[topic.end():]
     subtitle = _PLAIN_THEN_QUOTE.match(name)  # 'Ny elevstrategi: "Fremtidens SOSU"': the quote is the name
     if subtitle:
         name = subtitle.group(1)

@@ -710,3 +710,11 @@ def test_components_a_pair_of_capitalised_words_before_a_passive_and_a_report_wi
 def test_components_adjective_and_noun_that_takes_on_a_task_is_a_unit(nlp):
     doc = nlp("- Pædagogisk Fremdrift har ansvaret for implementeringen\n- Digital Hverdag er et program. Lokal Sundhed blev nævnt.")
     assert texts(doc, "minutes_units") == ["Pædagogisk Fremdrift"]
+
+
+def test_components_associations_housing_by_name_and_joint_aldermen(nlp):
+    doc = nlp("- At der optages dialog med Boligselskabet Kystly og Foreningen Godt Naboskab\n"
+              "- 12 pladser på Botilbuddet Enghaven. At værestedet Lanternen videreføres.\nRådmændene godkendte planen.")
+    assert texts(doc, "minutes_units") == ["Boligselskabet Kystly", "Foreningen Godt Naboskab", "Botilbuddet Enghaven"]
+    assert pairs(doc, "minutes_initiatives") == [("Lanternen", "aka:værestedet")]
+    assert pairs(doc, "minutes_bodies") == [("Rådmændene", "Rådmændene")]

@@ -149,6 +149,7 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Klimaplan – status på Grøn Bil", "Grøn Bil"),
     ("Projekt Ud i Skoven – ansøgning til Lindegaard Fonden", "Projekt Ud i Skoven"),
     ("Videobesøg i hjemmeplejen – erfaringer fra Solgården", "Videobesøg i hjemmeplejen"),
+    ("Ældre i eget hjem: Trygt Sammen – fælles spor", "Trygt Sammen"),
     ("Ro i Hverdagen", "Ro i Hverdagen"),
     ("Kulturkortet 18-25 som tilbud i Ungespor", "Kulturkortet 18-25"),
     ("Status på somatiske pladser", "Somatiske pladser"),
