@@ -50,7 +50,7 @@ _WHAT_OF_NAME = re.compile(r"[A-ZÆØÅÉ][\wæøåÆØÅ'’&-]*(\s+(?:og\s+)?[
 #: a phase of something is no name of its own: "Status på fase 2"
 _PHASE = re.compile(r"(?:fase|etape|trin|spor|runde)\s+\d+", re.IGNORECASE)
 _YEAR_END = re.compile(r"\b(?:19|20)\d{2}(?:\s?[-–/]\s?\d{2,4})?$")
-_DASH_THEN_PROCEDURE = re.compile(r"\s[–—-]\s+(\S.*)$")
+_DASH_THEN_PROCEDURE = re.compile(r"(?:\s[–—-]|:)\s+(\S.*)$")
 _NOUN_NAMED = re.compile(r"([a-zæøå]+)\s+(?=[A-ZÆØÅÉ])")
 _NOUN_QUOTE = re.compile(r"(\w+)\s+[\"“”]([^\"“”]{2,})[\"“”]$")
 _LEADING_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
@@ -198,16 +198,16 @@ def title_initiative(title: str | None) -> str | None:
     in_brackets = _PLAIN_THEN_PAREN.match(name)
     if in_brackets:
         name = in_brackets.group(1)
-    name = _COLON_TAIL.sub("", name)
-    name = _TRAILING_PERIOD.sub("", name)
-    name = _TRAILING_DATE.sub("", name)
-    name = _TRAILING_PAREN.sub("", name).strip(" :–-")
-    name = _NOUN_DASH_NAME.sub("", name)
     dash = _DASH_THEN_PROCEDURE.search(name)
     if dash and not procedure:
         after = prefixes.match(dash.group(1).casefold())
         if after and after.group().endswith((" på", " af", " for", " om")) and dash.group(1)[after.end():].strip()[:1].isupper():
             name = dash.group(1)[after.end():].strip()  # "Grønplan – status på Grøn Bil": the part of the plan
+    name = _COLON_TAIL.sub("", name)
+    name = _TRAILING_PERIOD.sub("", name)
+    name = _TRAILING_DATE.sub("", name)
+    name = _TRAILING_PAREN.sub("", name).strip(" :–-")
+    name = _NOUN_DASH_NAME.sub("", name)
     name = _DASH_TAIL.sub("", name)
     partner = _PARTNER_TAIL.search(name)
     if partner and not name[:partner.start()].casefold().endswith(_WITH_PARTNER):
@@ -250,6 +250,8 @@ def title_initiative(title: str | None) -> str | None:
     first, *rest = name.split()
     if not rest and _plural_role(first):
         return None  # "Sygeplejersker - rekrutteringsstatus": a profession, not an initiative
+    if fold(first) in _report_words() and all(_YEAR_END.fullmatch(w) for w in rest):
+        return None  # "Sygefravær 2022": a report of the year
     if fold(first) in generic and any(w[:1].islower() for w in rest) and all(w[:1].islower() or w[:1].isdigit() for w in rest):
         return None  # "Budgetopfølgning efter februar", "Programstatus og økonomi 2025": a standing item
     return name[0].upper() + name[1:]
@@ -368,6 +370,12 @@ def _names_itself(text: str, inside: bool = False) -> bool:
 @cache
 def _initiative_suffixes() -> tuple[str, ...]:
     return tuple(load_json("initiatives")["suffixes"])
+
+
+@cache
+def _report_words() -> frozenset[str]:
+    """Words that with a year name a report, not an initiative (``Sygefravær 2022``; ``Budget 2025`` is one)."""
+    return frozenset(fold(w) for w in load_json("initiatives")["not_year_words"])
 
 
 @cache

@@ -150,6 +150,7 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Projekt Ud i Skoven – ansøgning til Lindegaard Fonden", "Projekt Ud i Skoven"),
     ("Videobesøg i hjemmeplejen – erfaringer fra Solgården", "Videobesøg i hjemmeplejen"),
     ("Ældre i eget hjem: Trygt Sammen – fælles spor", "Trygt Sammen"),
+    ("Digitale hjælpemidler: status på Robotplan 2027", "Robotplan 2027"),
     ("Ro i Hverdagen", "Ro i Hverdagen"),
     ("Kulturkortet 18-25 som tilbud i Ungespor", "Kulturkortet 18-25"),
     ("Status på somatiske pladser", "Somatiske pladser"),
@@ -166,7 +167,7 @@ def test_extract_title_initiative_cuts_what_follows_the_name(title, expected):
                                    "Budgetopfølgning", "Status på sygefravær og arbejdsmiljø", "Status på fase 2",
                                    "Velkomst og godkendelse af referat", "Godkendelse af referat fra mødet 14. januar",
                                    "Budgetopfølgning efter februar", "Programstatus og økonomi 2027",
-                                   "Terapeuter - rekrutteringsstatus 2. kvartal"])
+                                   "Terapeuter - rekrutteringsstatus 2. kvartal", "Status på sygefravær 2026"])
 def test_extract_title_initiative_generic_titles_are_none(title):
     assert title_initiative(title) is None
 
