@@ -374,7 +374,7 @@ def _initiative_suffixes() -> tuple[str, ...]:
 
 @cache
 def _report_words() -> frozenset[str]:
-    """Words that with a year name a report, not an initiative (``Sygefravær 2022``; ``Budget 2025`` is one)."""
+    """Words that with a year name a report, not an initiative (``Sygefravær 2022``; ``Budget 2027`` is one)."""
     return frozenset(fold(w) for w in load_json("initiatives")["not_year_words"])
 
 
