@@ -1292,6 +1292,11 @@ class RelationFinder:
         particles = self.particles.get(words[0])
         return any(" ".join(words[1:3]).startswith(p) for p in particles) if particles else True
 
+    def _names_it_back(self, low: str, pos: int, end: int) -> bool:
+        """The words after the subject end on a definite noun for an initiative (``står for piloten``)."""
+        words = self._WORD.findall(low, pos, min(end, pos + 80))
+        return bool(words) and len(words) <= 5 and words[-1] in self.initiative_nouns and words[-1].endswith(("en", "et"))
+
     def _makes_new_thing(self, low: str, pos: int, end: int) -> bool:
         """The verb after ``pos`` makes something new and unnamed (``udarbejder et notat``), so the
         subject owns no initiative; ``en handleplan for strategien`` works on one."""
@@ -1403,8 +1408,22 @@ class RelationFinder:
                          and low.endswith("med ", 0, o.start_char)]
             for owner in {o.start_char: o for o in subjects}.values():  # a subject found from two clause starts once
                 owned = [i for i in sent_inits if i.start_char >= owner.end_char]
+                if not owned and self._names_it_back(low, owner.end_char, end):
+                    # '"Bil på vej" afprøves – Bo Lund står for piloten': the initiative named before, on its line
+                    line_start = text.rfind("\n", 0, owner.start_char) + 1
+                    owned = [i for i in initiatives if line_start <= i.start_char and i.end_char <= owner.start_char
+                             and i.kb_id_ != "passing"][-1:]
                 if owned or not self._makes_new_thing(low, owner.end_char, end):
                     owners.append(self._owner_span(doc, owner, owned))
+            for owner in sent_owners:
+                # '... til "Fælles Aftensmad", som Lokalcenter X står for': a relative clause that ends on its verb
+                if low.endswith("som ", 0, owner.start_char) and self._verb_follows(text, owner.end_char, end, self._owner_verb) \
+                        and len(self._WORD.findall(low, owner.end_char, end)) <= 4:
+                    line_start = text.rfind("\n", 0, owner.start_char) + 1
+                    before = [i for i in initiatives if line_start <= i.start_char and i.end_char <= owner.start_char
+                              and i.kb_id_ != "passing"]
+                    if before:
+                        owners.append(self._owner_span(doc, owner, before[-1:]))
             by_start = {o.start_char: o for o in sent_owners}
             agents = list(self.anchor_re.finditer(low, start, end)) + list(self.lies_with_re.finditer(low, start, end))
             if self._about_initiative(low, lead, end, sent_inits):

@@ -646,3 +646,12 @@ def test_extract_a_body_that_agreed_decides_and_a_name_stays_on_its_line(extract
     result = extractor.extract(segment(SourceDocument("m.txt", "m.txt", text, "utf-8")))
     assert {s.source.canonical for s in result.statements if s.relation == "decides"} == {"Chefteamet"}
     assert [m.text for m in result.mentions if m.kind == "Initiative" and "\n" in m.text] == []
+
+
+def test_extract_owner_of_an_initiative_named_before_on_its_line(extractor):
+    text = ("Rådmandsmøde (Rådmandsmøde)\n\nPunkt 1: Plan for klinikker\n\nBeslutning for Punkt 1: Plan for klinikker\n\n"
+            '- At konceptet "Bil på vej" afprøves i Viby fra maj – Ida Krogh står for piloten\n'
+            '- At der gives 300.000 kr. til "Fælles Aftensmad" – måltider for ældre, som Lokalcenter Bøgely står for\n')
+    result = extractor.extract(segment(SourceDocument("m.txt", "m.txt", text, "utf-8")))
+    owns = {(s.source.text, s.target.text) for s in result.statements if s.relation == "owns"}
+    assert owns == {("Ida Krogh", "Bil på vej"), ("Lokalcenter Bøgely", "Fælles Aftensmad")}
