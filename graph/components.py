@@ -990,6 +990,10 @@ class InitiativeRecognizer:
             rf"(?:(?:{_CAP_TAIL}[ ]{_CAP_WORD}|[a-zæøå]+(?:ig|isk|ende|et|al|iv)[ ](?!(?:{'|'.join(_ADVERBS)})\b)[a-zæøå]{{4,}})"
             rf"(?=[ ]+(?:[a-zæøå]+[ ]+)?[a-zæøå]+(?:es|er|ar|år)\b)"
             rf"|[a-zæøå]+[ ]og[ ][{_UPPER}][a-zæøå]+(?=[ ]+(?:fortsat[ ]+|også[ ]+)?[a-zæøå]{{3,}}es\b)))")  # "at X og Y videreføres"
+        #: a name between a role and "er" at the start of a clause: "Tovholder på Løft i Plejen er Åse Dal"
+        self.role_first_re = re.compile(
+            rf"(?:[Tt]ovholder|[Pp]rojektleder|[Pp]rogramleder|[Pp]rojektejer)(?:en)?[ ]+(?:på|for)[ ]+"
+            rf"([{_UPPER}][^\n.,;:()]{{2,60}}?)[ ]+er[ ]")
         #: ... or one capitalised word before a passive ("at Madløftet forlænges"), not a noun of the procedure
         self.named_single_subject_re = re.compile(
             rf"[Aa]t[ ]([{_UPPER}][a-zæøå]{{5,}})(?=[ ]+(?:fortsat[ ]+|også[ ]+)?[a-zæøå]{{3,}}es\b)")
@@ -1133,6 +1137,9 @@ class InitiativeRecognizer:
         for m in self.named_subject_re.finditer(text):  # "at Blå Bus fremrykkes": a name as the subject
             organisation = m.group(1).split()[0].casefold().endswith(self.organisation_endings)  # "SOSU-skolen X"
             if not organisation and not _hits(m.start(1), m.end(1), others):
+                add(m.start(1), m.end(1))
+        for m in self.role_first_re.finditer(text):
+            if not _hits(m.start(1), m.end(1), others):
                 add(m.start(1), m.end(1))
         for m in self.named_single_subject_re.finditer(text):
             word = m.group(1)
@@ -1292,6 +1299,8 @@ class RelationFinder:
         particles = self.particles.get(words[0])
         return any(" ".join(words[1:3]).startswith(p) for p in particles) if particles else True
 
+    role_first_re = re.compile(r"(?:[-•◦*][ ]*)?(?:tovholder|projektleder|programleder|projektejer)(?:en)?[ ]+(?:på|for)[ ]+[^\n]{2,80}?[ ]+er[ ]+")
+
     def _names_it_back(self, low: str, pos: int, end: int) -> bool:
         """The words after the subject end on a definite noun for an initiative (``står for piloten``)."""
         words = self._WORD.findall(low, pos, min(end, pos + 80))
@@ -1416,6 +1425,11 @@ class RelationFinder:
                 if owned or not self._makes_new_thing(low, owner.end_char, end):
                     owners.append(self._owner_span(doc, owner, owned))
             for owner in sent_owners:
+                role_first = self.role_first_re.match(low, lead, owner.start_char)
+                if role_first and role_first.end() == owner.start_char:
+                    # "Tovholder på strategien er Ældre og Boliger": the role first, the owner last
+                    owners.append(self._owner_span(doc, owner, [i for i in sent_inits if i.end_char <= owner.start_char][-1:]))
+                    continue
                 # '... til "Fælles Aftensmad", som Lokalcenter X står for': a relative clause that ends on its verb
                 if low.endswith("som ", 0, owner.start_char) and self._verb_follows(text, owner.end_char, end, self._owner_verb) \
                         and len(self._WORD.findall(low, owner.end_char, end)) <= 4:

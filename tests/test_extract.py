@@ -648,10 +648,21 @@ def test_extract_a_body_that_agreed_decides_and_a_name_stays_on_its_line(extract
     assert [m.text for m in result.mentions if m.kind == "Initiative" and "\n" in m.text] == []
 
 
-def test_extract_owner_of_an_initiative_named_before_on_its_line(extractor):
-    text = ("Rådmandsmøde (Rådmandsmøde)\n\nPunkt 1: Plan for klinikker\n\nBeslutning for Punkt 1: Plan for klinikker\n\n"
-            '- At konceptet "Bil på vej" afprøves i Viby fra maj – Ida Krogh står for piloten\n'
-            '- At der gives 300.000 kr. til "Fælles Aftensmad" – måltider for ældre, som Lokalcenter Bøgely står for\n')
+def _owns(extractor, title: str, lines: str) -> set[tuple[str, str]]:
+    """Who owns what in one Rådmandsmøde item with ``title`` and decision ``lines``."""
+    text = f"Rådmandsmøde (Rådmandsmøde)\n\nPunkt 1: {title}\n\nBeslutning for Punkt 1: {title}\n\n{lines}"
     result = extractor.extract(segment(SourceDocument("m.txt", "m.txt", text, "utf-8")))
-    owns = {(s.source.text, s.target.text) for s in result.statements if s.relation == "owns"}
-    assert owns == {("Ida Krogh", "Bil på vej"), ("Lokalcenter Bøgely", "Fælles Aftensmad")}
+    return {(s.source.text, s.target.text) for s in result.statements if s.relation == "owns"}
+
+
+def test_extract_owner_of_an_initiative_named_before_on_its_line(extractor):
+    lines = ('- At konceptet "Bil på vej" afprøves i Viby fra maj – Ida Krogh står for piloten\n'
+             '- At der gives 300.000 kr. til "Fælles Aftensmad" – måltider for ældre, som Lokalcenter Bøgely står for\n')
+    assert _owns(extractor, "Plan for klinikker", lines) == {("Ida Krogh", "Bil på vej"), ("Lokalcenter Bøgely", "Fælles Aftensmad")}
+
+
+def test_extract_role_first_then_the_initiative_then_its_owner(extractor):
+    lines = ("- Tovholder på strategien er Ældre og Boliger (Æ&B), som koordinerer med andre\n"
+             "- Tovholder på Løft i plejen er Ida Krogh\n- Projektleder for Rolig Nat er Bo Lund.\n")
+    assert _owns(extractor, "Strategi for lys", lines) == {
+        ("Ældre og Boliger", "Strategi for lys"), ("Ida Krogh", "Løft i plejen"), ("Bo Lund", "Rolig Nat")}
