@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -258,7 +259,8 @@ def title_initiative(title: str | None) -> str | None:
 
 
 class RecurringNames:
-    """Initiative names that agenda titles give, to be found again in other documents' decision text.
+    """Initiative names that agenda titles give, or that running text gives as proper names
+    (:meth:`is_proper_name`), to be found again in other documents' decision text.
 
     A name the rules cannot see in running text (``Styrket hjemmetræning``,
     ``Videobesøg i plejeboligerne``) is still a name where a title gives it; the
@@ -274,16 +276,30 @@ class RecurringNames:
     _CAPITALISED = re.compile(r"[A-ZÆØÅÉ](?<![\wæøåÆØÅ-][A-ZÆØÅÉ])[\wæøåÆØÅ-]*")
     _NEXT_WORD = re.compile(r"[ ]([^\s,;:!?()]+)")
 
-    def __init__(self, titles) -> None:
+    def __init__(self, titles, named: Iterable[str] = ()) -> None:
         #: the names as a trie of their words; the key None ends a name
         self.trie: dict = {}
         for title in set(titles):  # standing titles recur in every meeting
             name = title_initiative(title)
             if name and len(name) >= 5 and name in title:
-                node = self.trie
-                for word in name.split(" "):
-                    node = node.setdefault(word, {})
-                node[None] = name
+                self._add(name)
+        for name in set(named):
+            if self.is_proper_name(name):
+                self._add(name)
+
+    @staticmethod
+    def is_proper_name(name: str) -> bool:
+        """An initiative found in running text that is a name anywhere: capitalised, of two words or more,
+        with a second capital or a number (``Aktiv Uge 2024``, ``Venlig Kiosk``; not ``Ny plan``)."""
+        words = name.split()
+        return len(name) >= 8 and len(words) >= 2 and name[0].isupper() and "\n" not in name \
+            and any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+
+    def _add(self, name: str) -> None:
+        node = self.trie
+        for word in name.split(" "):
+            node = node.setdefault(word, {})
+        node[None] = name
 
     def __bool__(self) -> bool:
         return bool(self.trie)

@@ -190,8 +190,10 @@ def extract_recurring_names(sources: list[SourceDocument], results: list, jobs: 
     The first pass finds the names of the corpus; only documents whose decision
     text holds one of them that their own extraction missed run a second time.
     """
-    names = RecurringNames(item.title for r in results if isinstance(r, ExtractedMinutes)
-                           for item in r.minutes.items if item.title)
+    extracted = [r for r in results if isinstance(r, ExtractedMinutes)]
+    names = RecurringNames((item.title for r in extracted for item in r.minutes.items if item.title),
+                           (m.text for r in extracted for m in r.mentions
+                            if m.kind == "Initiative" and (not m.canonical or m.canonical.startswith("aka:"))))
     if not names:
         return
     def scan(index: int, size: int) -> list[tuple[str, ...]]:
