@@ -290,7 +290,7 @@ class RecurringNames:
     @staticmethod
     def is_proper_name(name: str) -> bool:
         """An initiative found in running text that is a name anywhere: capitalised, of two words or more,
-        with a second capital or a number (``Aktiv Uge 2024``, ``Venlig Kiosk``; not ``Ny plan``)."""
+        with a second capital or a number (``Aktiv Dag 2027``, ``Venlig Kiosk``; not ``Ny plan``)."""
         words = name.split()
         return len(name) >= 8 and len(words) >= 2 and name[0].isupper() and "\n" not in name \
             and any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
