@@ -254,8 +254,8 @@ def test_end_to_end_score_against_gold(exports):
 
 PROBES = Path(__file__).resolve().parent / "data" / "probes"
 PROBE_FLOORS = {"probe1": 0.95, "probe2": 0.95, "probe3": 0.92, "probe4": 0.9, "probe5": 0.92, "probe6": 0.95,
-                "probe7": 0.92, "probe8": 0.89, "probe9": 0.89, "probe10": 0.86, "probe11": 0.9, "probe12": 0.92,
-                "probe13": 0.93, "probe14": 0.94, "probe15": 0.93, "probe16": 0.88, "probe17": 0.89, "probe18": 0.9}
+                "probe7": 0.92, "probe8": 0.89, "probe9": 0.89, "probe10": 0.86, "probe11": 0.92, "probe12": 0.92,
+                "probe13": 0.93, "probe14": 0.94, "probe15": 0.94, "probe16": 0.88, "probe17": 0.9, "probe18": 0.92}
 #: people, presents, attends, decides: 0.9 everywhere but probe8, whose coordination forum
 #: ("Tværgående Koordinationsforum (TKF)") decides under a name no lexicon knows
 CORE_FLOORS = {"probe8": 0.85}
