@@ -35,7 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .lexicon import first_names, is_role_word, load_json
+from .lexicon import first_names, fold, is_role_word, load_json
 from .segment import BULLET_MARKS
 
 __all__ = ["make_pipeline", "get_spans", "exact_offsets", "doc_text", "sentence_of", "sentences", "PIPELINE_CONFIG", "SPAN_KEYS"]
@@ -981,6 +981,13 @@ class InitiativeRecognizer:
         #: two capitalised words that open a line before a colon or a spaced dash
         self.line_name_re = re.compile(
             rf"^({_CAP_WORD}[ ](?:(?:på|for|i|til|om)[ ])?{_CAP_WORD})(?=[ ]*(?::[ ]|[–-][ ]))", re.MULTILINE)
+        #: one capitalised word that heads a bullet before a spaced dash or a full stop and a description (not a
+        #: quality or an activity: "Kundetilfredshed - kort skema", "Rekruttering - status"):
+        #: "- Tryghedsbesøg – beskrivelse af to modeller", "- Duftlys. Indstilling udarbejdes"
+        self.topic_bullet_re = re.compile(
+            rf"^(?:[{re.escape(BULLET_MARKS)}][ ]+)?({_CAP_WORD})(?=[ ][–-][ ][a-zæøå]|\.[ ][A-ZÆØÅ][a-zæøå]+[ ][a-zæøå])", re.MULTILINE)
+        self.standing_words = {fold(w) for w in data["generic_titles"]} | {fold(w) for w in data["procedure_nouns"]} \
+            | {fold(w) for w in data["not_year_words"]}
         units = load_json("units")
         self.organisation_endings = tuple(units["suffixes"]) + tuple(units["place_compound_endings"])
         #: two capitalised words after "at" and before a verb in the present or the passive
@@ -1131,6 +1138,12 @@ class InitiativeRecognizer:
                 add(m.start(1), m.end(1), f"aka:{before[-1]}")
         for m in self.possessive_re.finditer(text):
             add(m.start(), m.end(), "passing")
+        for m in self.topic_bullet_re.finditer(text):
+            word = m.group(1)
+            if len(word) >= 6 and fold(word) not in self.standing_words and not is_role_word(word) \
+                    and not word.endswith(("hed", "heden", "ing", "ingen", "tion", "tionen")) \
+                    and word not in self.first_names and not _hits(m.start(1), m.end(1), others):
+                add(m.start(1), m.end(1))
         for m in self.line_name_re.finditer(text):  # "Blå Bus: bilerne udskiftes": a name heads the line
             if not _hits(m.start(1), m.end(1), others):
                 add(m.start(1), m.end(1))

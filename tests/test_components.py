@@ -718,3 +718,8 @@ def test_components_associations_housing_by_name_and_joint_aldermen(nlp):
     assert texts(doc, "minutes_units") == ["Boligselskabet Kystly", "Foreningen Godt Naboskab", "Botilbuddet Enghaven"]
     assert pairs(doc, "minutes_initiatives") == [("Lanternen", "aka:værestedet")]
     assert pairs(doc, "minutes_bodies") == [("Rådmændene", "Rådmændene")]
+
+
+def test_components_one_word_topic_heading_a_bullet(nlp):
+    doc = nlp("- Tryghedsbesøg – beskrivelse af to modeller.\n- Kundetilfredshed - kort skema\n- Økonomi – status på budget")
+    assert texts(doc, "minutes_initiatives") == ["Tryghedsbesøg"]
