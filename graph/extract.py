@@ -233,7 +233,9 @@ def title_initiative(title: str | None) -> str | None:
         first = fold(name.split()[0])
         heads = tuple(data["name_heads"])
         # "Program for X" and "Grønplan for X" are names, "Konceptet for X" and "Tidsplan og principper for X" X's
-        if what_of.group(1) or not first.endswith(heads) or (first in heads and first.endswith(("et", "en"))):
+        rest = fold(name[what_of.end():].split()[0])
+        strong = rest.endswith((*_initiative_suffixes(), *heads))  # "Sundhedsdag for Seniorer 2024" stays whole
+        if what_of.group(1) or (first in heads and first.endswith(("et", "en"))) or (not first.endswith(heads) and strong):
             name = name[what_of.end():]
     noun_named = _NOUN_NAMED.match(name) if procedure else None  # "Status for partnerskabet X" is X
     if noun_named and noun_named.group(1) in data["quote_nouns"]:

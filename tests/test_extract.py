@@ -136,6 +136,7 @@ def test_extract_title_initiative_cuts_procedure_prefix(title, expected):
     ("Grønplan for MSO 2026-2029", "Grønplan for MSO 2026-2029"),
     ("Sundhedsdagen i Viby 2026", "Sundhedsdagen i Viby 2026"),
     ("Hjælp til Selvhjælp", "Hjælp til Selvhjælp"),
+    ("Idrætsdag for Ældre 2027", "Idrætsdag for Ældre 2027"),
     # a theme and a plan named with its year; a process for a quoted name
     ("Status på Influenza og Beredskabsplan 2027", "Beredskabsplan 2027"),
     ("Bevægelse og Trivsel 2026", "Bevægelse og Trivsel 2026"),
