@@ -56,6 +56,8 @@ _YEAR_WORD = re.compile(r"(?:19|20)\d{2}(?:[-–/](?:19|20)?\d{2})?")
 #: adverbs between a subject and its verb: "at Kulturkortet fortsat forankres" (no adjective and noun)
 _ADVERBS = ("fortsat", "også", "ikke", "fremover", "derfor", "stadig", "allerede", "løbende", "snarest", "først", "herefter")
 #: the nouns that make a capitalised adjective before them a committee's name: "Teknisk Udvalg"
+#: roles that may open a clause before what they hold and who holds it: "Tovholder på X er Y"
+_LEADING_ROLES = "tovholder|projektleder|programleder|projektejer"
 _COMMITTEE_WORDS = ("Udvalg", "Udvalget", "Forum", "Forummet", "Råd", "Rådet")
 _WORD = r"[\wæøåÆØÅ]"
 _CAP_TAIL = r"[\wæøåÆØÅ'’-]*"
@@ -999,7 +1001,7 @@ class InitiativeRecognizer:
             rf"|[a-zæøå]+[ ]og[ ][{_UPPER}][a-zæøå]+(?=[ ]+(?:fortsat[ ]+|også[ ]+)?[a-zæøå]{{3,}}es\b)))")  # "at X og Y videreføres"
         #: a name between a role and "er" at the start of a clause: "Tovholder på Løft i Plejen er Åse Dal"
         self.role_first_re = re.compile(
-            rf"(?:[Tt]ovholder|[Pp]rojektleder|[Pp]rogramleder|[Pp]rojektejer)(?:en)?[ ]+(?:på|for)[ ]+"
+            rf"(?i:{_LEADING_ROLES})(?:en)?[ ]+(?:på|for)[ ]+"
             rf"([{_UPPER}][^\n.,;:()]{{2,60}}?)[ ]+er[ ]")
         #: ... or one capitalised word before a passive ("at Madløftet forlænges"), not a noun of the procedure
         self.named_single_subject_re = re.compile(
@@ -1312,7 +1314,7 @@ class RelationFinder:
         particles = self.particles.get(words[0])
         return any(" ".join(words[1:3]).startswith(p) for p in particles) if particles else True
 
-    role_first_re = re.compile(r"(?:[-•◦*][ ]*)?(?:tovholder|projektleder|programleder|projektejer)(?:en)?[ ]+(?:på|for)[ ]+[^\n]{2,80}?[ ]+er[ ]+")
+    role_first_re = re.compile(rf"(?:[-•◦*][ ]*)?(?:{_LEADING_ROLES})(?:en)?[ ]+(?:på|for)[ ]+[^\n]{{2,80}}?[ ]+er[ ]+")
 
     def _names_it_back(self, low: str, pos: int, end: int) -> bool:
         """The words after the subject end on a definite noun for an initiative (``står for piloten``)."""

@@ -39,8 +39,6 @@ _KIND = re.compile(r"^\s*(?:referat\s*[–-]\s*)?([A-ZÆØÅ][\wæøåÆØÅ-]*m
 #: a header field's label: "Dato: 11. marts 2025, kl. 10.00-11.30", "Tid: tirsdag d. 18/3-2025 kl. 9-11"
 _FIELD_LABEL = re.compile(r"^\s*(?:Dato|Mødedato|Tid|Tidspunkt|Mødetidspunkt)\s*:\s*", re.IGNORECASE)
 _PLACE_LABEL = re.compile(r"^\s*(?:Sted|Mødested|Lokale|Mødelokale)\s*:\s*(.+)$", re.IGNORECASE)
-#: only a span of hours after its label: "Tidspunkt: 14.00 – 15.30"
-_HOURS = re.compile(r"^\s*(?:kl\.?\s*)?" + "(\\d{1,2})[.:](\\d{2})" + r"\s*[-–]\s*" + "(\\d{1,2})[.:](\\d{2})" + r"\s*$")
 _MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
 #: "2. december 2022 kl. 10.00-11.30", "Tirsdag den 2. december 2022, kl. 10-11.30"
 _DATE_WORDS = re.compile(
@@ -450,8 +448,8 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                     apologies.extend(_name_mentions(doc, line, _list_line(text), "apology"))
             elif _INFORMATION.match(text):
                 pass
-            elif _FIELD_LABEL.match(text):
-                when = _field_date(text[_FIELD_LABEL.match(text).end():])
+            elif field := _FIELD_LABEL.match(text):
+                when = _field_date(text[field.end():])
                 if when and when[0] and date is None:
                     date, start, end = when
                     header_lines.append(line)
@@ -481,9 +479,8 @@ def segment(source: SourceDocument) -> SegmentedMinutes:
                 roles = _chair_and_virtual(doc, line)
                 if roles:
                     participants.extend(roles)
-                elif _AGENDA_TITLE.match(text) and (schedule or participants or apologies):
-                    number = int(_AGENDA_TITLE.match(text).group(1))  # "3. Løft i sygeplejen" in an agenda
-                    toc.setdefault(number, _AGENDA_TITLE.match(text).group(2))
+                elif (agenda_line := _AGENDA_TITLE.match(text)) and (schedule or participants or apologies):
+                    toc.setdefault(int(agenda_line.group(1)), agenda_line.group(2))  # "3. Løft i sygeplejen" in an agenda
                 elif not schedule and not participants:
                     if not location_lines or location_lines[-1].number == line.number - 1 or location is None:
                         location_lines.append(line)
